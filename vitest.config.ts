@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		// NOTE: 2-core machine; PGlite instances are memory-hungry, keep parallelism low.
+		maxWorkers: 2,
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
+	},
+});

@@ -1,9 +1,10 @@
 import type { Route } from './routes.ts';
+import type { Normalized } from './tokenize.ts';
 
 /**
  * Hand-written, high-precision cue phrases. Each hit becomes a feature of the model (so the
  * weights are learned, not guessed) and the matched words are quoted in the explanation.
- * Patterns run on `normalize()`d text: lowercase, 'ё' folded, English contractions spelled out.
+ * Patterns run on `normalizeWithOrigin()` text: lowercase, 'ё' folded, English contractions spelled out.
  */
 export interface Cue {
 	readonly id: string;
@@ -14,7 +15,7 @@ export interface Cue {
 export interface CueHit {
 	readonly id: string;
 	readonly route: Route;
-	/** The matched words, as found in the normalized question. */
+	/** The matched words, as the person typed them. */
 	readonly text: string;
 }
 
@@ -55,30 +56,39 @@ export const CUES: readonly Cue[] = [
 	// ticket: something that exists does not work
 	cue('not_working', 'ticket', `${B}(?:not|no longer|never|stopped) (?:\\p{L}+ )?(?:work|updat|sync|load|show|display|appear|sav|send|sent|arriv|import|export|translat|calculat|chang|receiv|apply|applied|clear|found)`),
 	cue('error_word', 'ticket', `${B}(?:error|bug|broken|glitch[\\p{L}]*|wrong|incorrect[\\p{L}]*|fails?|failed|disappear[\\p{L}]*|empty|blurry|duplicat[\\p{L}]*|ignored|revert[\\p{L}]*|went wrong|access denied|denied|forbidden|4[0-9][0-9]|differs?|mismatch|does not match)${E}`),
-	cue('not_working_ru', 'ticket', `${B}(?:не (?:работа|обновля|отобража|приход|сохраня|загружа|грузит|показыва|счита|меня|перевод|выгружа|импортир|появля|срабатыва|видн|применя|синхронизир|очища|находит|отправля)|перестал)`),
+	cue('not_working_ru', 'ticket', `${B}(?:не (?:работа|обновля|отобража|приход|сохраня|загружа|грузит|показыва|счита|меня|перевод|выгружа|импортир|появля|срабатыва|видн|применя|синхронизир|очища|находит|отправля)|не [\\p{L}]+(?:ется|ются|ится|ятся)${E}|перестал)`),
 	cue('error_word_ru', 'ticket', `${B}(?:ошибк|баг|глюк|глючит|слома|пропал|неправильн|некорректн|криво|сбой|зависа|вылета|пуст|задублир|дублир|кракозябр|мутн|отличаются|не совпада|доступ запрещ)`),
 
+	cue('symptom', 'ticket', `${B}(?:why (?:does|do|is|are|did)|instead of|by itself|by themselves|too (?:big|small|high|low)|times (?:too|more|less|higher|lower)|absurd|strange|weird|stuck|hangs?|forever|slow|question marks|someone else|another user|keeps? (?:showing|reverting|logging|switching|changing)|still (?:shows?|shown|showing|there|old|the same|visible)|outdated|out of date)${E}`),
+	cue('symptom_ru', 'ticket', `${B}(?:почему|вместо|сам[\\p{L}]* по себе|сам[аои]? |странн|завис|висит|долго|медленн|тормоз|чуж[\\p{L}]*|одни и те же|в \\d+ раз|постоянно|то и дело|опять|снова)`),
+
 	// forum: customization and custom development
-	cue('custom', 'forum', `${B}(?:custom|customi[sz][\\p{L}]*|bespoke|tailor[\\p{L}]*|tweak[\\p{L}]*|redesign[\\p{L}]*|modif[\\p{L}]*|rewrite|our own|my own|brand book|branding|to match our|look like|looks? and feel|our (?:own )?(?:warehouse|brand|bank|agent|crm|system|supplier|accounting)|looks on|layout|theme|design)${E}`),
-	cue('developer', 'forum', `${B}(?:develop[\\p{L}]*|freelanc[\\p{L}]*|contractor|hire|programmer|designer|implement|who can (?:make|build|write|do)|someone (?:to|who)|anyone (?:able|who|here)|able to develop)${E}`),
-	cue('add_feature', 'forum', `${B}(?:add|adding|build|create|implement|make|develop|write) (?:(?:a|an|the|our|some|new|extra|additional|custom) )*(?:\\p{L}+ ){0,2}(?:feature|functionality|function|fields?|module|block|button|widget|tab|section|filters?|report|bot|option|program|ability|calculator)${E}`),
+	cue('custom', 'forum', `${B}(?:custom|customi[sz][\\p{L}]*|bespoke|tailor[\\p{L}]*|tweak[\\p{L}]*|redesign[\\p{L}]*|modif[\\p{L}]*|rewrite|(?:our|my) own(?! (?:hosting|domain|server|vps|account))|brand book|branding|to match our|look like|looks? and feel|our (?:own )?(?:warehouse|brand|bank|agent|crm|system|supplier|accounting)|looks on|layout|theme|design)${E}`),
+	cue('developer', 'forum', `${B}(?:develop[\\p{L}]*|freelanc[\\p{L}]*|contractor|hire|programmer|designer|implement|who can (?:make|build|write|do)|someone (?:to|who)|anyone (?:able|who|here)|able to develop|(?:has |have )?(?:anyone|anybody|someone|somebody) (?:already )?(?:built|made|done|developed|integrated|implemented|written|connected|tried))${E}`),
+	cue('add_feature', 'forum', `${B}(?:add|adding|build|built|create|implement|make|develop|write) (?:(?:a|an|the|our|some|new|extra|additional|custom) )*(?:\\p{L}+ ){0,2}(?:feature|functionality|function|fields?|module|block|button|widget|tab|section|filters?|report|bot|option|program|ability|calculator)${E}`),
 	cue('can_you_build', 'forum', `${B}(?:is it possible to (?:add|make|build|have|change|create|implement)|can (?:you|someone|somebody|we|i) (?:add|make|build|change|develop|implement|create|embed|modify)|could (?:you|someone) (?:add|make|build|develop|implement))${E}`),
+	cue('own_code', 'forum', `${B}(?:javascript|js|css|html|scripts?|widgets?|snippets?|template files?|source code|(?:own|custom) code)${E}`),
+	cue('wish', 'forum', `${B}(?:we would like|we want|i would like|i want|we need|would be nice|is it possible)(?: to| the| our| a)? (?!buy|pay|purchase|renew|prolong|extend|cancel|sign|talk|switch|upgrade|get a|refund|know)(?:show|have|display|add|make|change|see|let|allow|give|use|connect|sell|integrate|move|put|build|create|redesign|customi)`),
 	cue('feature_word', 'forum', `${B}(?:(?:new|extra|additional) (?:report|feature|field|tab|button|block|module|option)s?|feature request|propose|suggest|additional functionality|extra functionality|plugin|extension|functionality)${E}`),
 	cue('integration', 'forum', `${B}(?:integrat[\\p{L}]*|(?:connect|sync)[\\p{L}]* (?:\\p{L}+ ){0,3}(?:with|to) (?:1с|crm|amocrm|bitrix|moysklad|ozon|wildberries|yandex|cdek|instagram|telegram|jivo|our))`),
 	cue('custom_ru', 'forum', `${B}(?:доработ|кастом|под себя|под наш|свой дизайн|сво[йяеию][\\p{L}]* (?:дизайн|блок|модул|форм|пол|кнопк|раздел|шаблон|функци|страниц|фильтр|crm|ссылк|атрибут|стил|метод|акци)|переделать|переделк|изменить (?:дизайн|вид|внешний вид|верстк)|поменять (?:дизайн|вид|верстк|шрифт)|внешний вид|дизайн|верстк|фирменн|индивидуальн|наш[\\p{L}]* (?:склад|бренд|стил|агент|банк|crm|сервис|систем|поставщик)|выглядел|расширить|можно ли (?:сделать|добавить|заказать|реализовать|доработать|встроить)|можно сделать|сделайте)`),
-	cue('developer_ru', 'forum', `${B}(?:разработ|фрилансер|программист|подрядчик|исполнител|верстальщик|дизайнер|кто (?:может|сможет|поможет|возьмется|напишет|делал|сделает|подключал)|написать (?:скрипт|модуль|парсер|сво)|нужен (?:модуль|скрипт|бот))`),
+	cue('developer_ru', 'forum', `${B}(?:разработ|фрилансер|программист|подрядчик|исполнител|верстальщик|дизайнер|кто (?:может|сможет|поможет|возьмется|напишет|делал|сделает|подключал)|кто-(?:нибудь|то) (?:делал|подключал|писал|сделал|встраивал|интегрировал|дорабатывал)|написать (?:скрипт|модуль|парсер|сво)|нужен (?:модуль|скрипт|бот))`),
+	cue('own_code_ru', 'forum', `${B}(?:javascript|js|css|html|скрипт|виджет|сво[\\p{L}]* код|исходн[\\p{L}]* код|файл[\\p{L}]* шаблон)`),
+	cue('wish_ru', 'forum', `${B}(?:(?:хотим|хочу|хотелось бы|нужно|надо|хотели бы),? чтобы|хотим (?:видеть|показывать|добавить|сделать|изменить|поменять|интегрировать|подключить|продавать)|хотелось бы)`),
 	cue('add_feature_ru', 'forum', `${B}(?:(?:добавить|сделать|нужн[\\p{L}]*|хотим|хочу)${gap(2)}${SP}(?:функци|возможност|вкладк|пол[еяй]|блок|кнопк|модул|отчет|бот|программ|сравнени)|нов[\\p{L}]* (?:функци|функционал)|дополнительн[\\p{L}]* (?:функционал|пол|отчет|функци)|функционал|плагин|расширени|предлагаю|встроить|виджет)`),
 	cue('integration_ru', 'forum', `${B}(?:интеграц|интегрир|синхрониз[\\p{L}]* (?:\\p{L}+ )?с |подключ[\\p{L}]* (?:сво|crm|1с|битрикс|amocrm|маркетплейс|озон|wildberries|вайлдберриз|яндекс)|выгружать товары на)`),
 
 	// chat: buying, paying for and renewing the key, documents, organizational matters
 	cue('buy', 'chat', `${B}(?:buy|buying|purchase|purchasing|acquire)${E}`),
 	cue('pay_for_key', 'chat', `${B}(?:pay|paying|paid|payment)${E}.{0,40}${B}(?:key|license|licence|subscription|plan|tariff|invoice|year|month|rubles|paypal|card|bank transfer)`),
-	cue('billing_word', 'chat', `${B}(?:tariffs?|subscriptions?|renew[\\p{L}]*|prolong[\\p{L}]*|trial|refund[\\p{L}]*|invoices?|proforma|contract|agreement|billing|billed|charged|receipt|vat|reseller|legal entity|llc|closing documents|reconciliation|accountant|cooperation|(?:your|the|a) price list|quote|upgrade|downgrade|bank details|payment details|(?:pro|basic|premium|enterprise|business) (?:plan|tariff|license)|(?:my|our|the|a) (?:plan|tariff)|transfer (?:my |the |our )?(?:key|license) to|(?:original |closing |accounting )?documents|extend (?:the |my |our )?(?:license|licence|key|subscription|trial))${E}`),
-	cue('key_price', 'chat', `${B}(?:price|pricing|cost|costs|how much|discount)${E}.{0,25}${B}(?:key|license|licence|plan|tariff|renewal|year|stores|catalogs|domain|account|organizations)${E}`),
+	cue('billing_word', 'chat', `${B}(?:tariffs?|subscriptions?|renew[\\p{L}]*|prolong[\\p{L}]*|trial|refund[\\p{L}]*|invoices?|proforma|contract|agreement|billing|billed|charged|receipt|vat|reseller|legal entity|llc|closing documents|reconciliation|accountant|cooperation|(?:your|the|a) price list|quote|upgrade|downgrade|bank details|payment details|(?:pro|basic|premium|enterprise|business) (?:plan|tariff|license)|(?:my|our|the|a) (?:plan|tariff)|transfer (?:my |the |our )?(?:key|license) to|(?:original |closing |accounting )?documents|signed (?:act|copy|copies|documents?|contract|agreement)|acts? (?:for|of) |extend (?:the |my |our )?(?:license|licence|key|subscription|trial))${E}`),
+	cue('key_price', 'chat', `${B}(?:prices?|pricing|costs?|how much|discounts?)${E}.{0,25}${B}(?:key|license|licence|plan|tariff|renewal|year|stores|catalogs|domain|account|organizations)${E}`),
+	cue('billing_period', 'chat', `${B}(?:annual|annually|yearly|monthly|per year|per month|a year|for a year)${E}.{0,20}(?:payment|billing|plan|subscription|license|licence|pay)|${B}(?:pay|paying|payment|billed|billing)${E}.{0,20}(?:annual|annually|yearly|monthly|per year|per month|for a year)${E}`),
+	cue('vendor_offer', 'chat', `${B}do you (?:offer|give|provide|sell|accept)${E}`),
 	cue('how_much', 'chat', `${B}(?:how much (?:is|does|do|would)|what does .{1,30} cost|(?:key|license|plan) costs?)${E}`),
 	cue('buy_ru', 'chat', `${B}(?:купить|покупк|цена (?:за|ключ|лиценз|подписк)|приобре|стоимост[\\p{L}]* (?:ключ|лиценз|подписк|тариф|продлени|для|установк|услуг)|сколько стоит|прайс|тариф|продли|продлени|пробн|тестов[\\p{L}]* период|триал|лиценз|подписк|списали)`),
 	cue('pay_ru', 'chat', `${B}(?:оплат[\\p{L}]* (?:ключ|лиценз|тариф|подписк|услуг|сч|за (?:год|месяц|два|три))|помесячн|годов[\\p{L}]* (?:оплат|тариф|подписк)|оплатить|оплатили|оплачу|оплатим|платить|заплатить|оплачивать|безнал|реквизит|ндс)`),
-	cue('documents_ru', 'chat', `${B}(?:сч[её]т на оплату|выстав[\\p{L}]* сч|сч[её]т-фактур|сч[её]т[ау]? (?:для|на|до)|получить сч|договор|закрывающ|акт[\\p{L}]* сверки|юрлиц|юридическ|переоформ|сотрудничеств|с менеджером|документ(?!ац)|сч[её]т(?:а|у|ом|ов|ами|ах)?${E}|коммерческ[\\p{L}]* предложени|реселлер|партнером|вернуть деньги|возврат денег|ип${E}|ооо${E})`),
+	cue('documents_ru', 'chat', `${B}(?:сч[её]т на оплату|выстав[\\p{L}]* сч|сч[её]т-фактур|сч[её]т[ау]? (?:для|на|до)|получить сч|договор|закрывающ|акт[\\p{L}]* сверки|юрлиц|юридическ|переоформ|сотрудничеств|акт[\\p{L}]* (?:за|выполненн|прием)|подписанн|с менеджером|документ(?!ац)|сч[её]т(?:а|у|ом|ов|ами|ах)?${E}|коммерческ[\\p{L}]* предложени|реселлер|партнером|вернуть деньги|возврат денег|ип${E}|ооо${E})`),
 	cue('discount_ru', 'chat', `${B}скидк[\\p{L}]* (?:на|для|при|за) (?:продлени|ключ|лиценз|оплат|год|некоммерч|второй)`),
 
 	// self_service: how-to questions the manuals answer
@@ -91,16 +101,26 @@ export const CUES: readonly Cue[] = [
 ];
 
 const WORD_TAIL = /^[\p{L}\d]*/u;
+const IN_WORD = /^[\p{L}\d'’]$/u;
 
-/** All cues whose pattern occurs in the normalized question, in CUES order. */
-export function findCues(normalized: string): CueHit[] {
+/**
+ * All cues whose pattern occurs in the normalized question, in CUES order, each quoting the
+ * words of the original `input` it matched.
+ */
+export function findCues(n: Normalized, input: string): CueHit[] {
 	const hits: CueHit[] = [];
 	for (const c of CUES) {
-		const m = c.re.exec(normalized);
+		const m = c.re.exec(n.text);
 		if (!m) continue;
 		// Patterns often stop at a word stem ("не работа"); quote the whole word ("не работает").
-		const end = m.index + m[0].length + (WORD_TAIL.exec(normalized.slice(m.index + m[0].length))?.[0].length ?? 0);
-		hits.push({ id: c.id, route: c.route, text: normalized.slice(m.index, end).trim() });
+		const tail = WORD_TAIL.exec(n.text.slice(m.index + m[0].length))?.[0].length ?? 0;
+		const last = m.index + m[0].length + tail - 1;
+		let from = n.origin[m.index] ?? 0;
+		let to = (n.origin[last] ?? from) + 1;
+		// Contractions map inside a word ("n't"); widen to whole typed words ("doesn't").
+		while (from > 0 && IN_WORD.test(input[from - 1] ?? '')) from--;
+		while (to < input.length && IN_WORD.test(input[to] ?? '')) to++;
+		hits.push({ id: c.id, route: c.route, text: input.slice(from, to).replace(/[«»"“”„]/g, '').replace(/\s+/g, ' ').trim() });
 	}
 	return hits;
 }

@@ -37,6 +37,11 @@ const TEMPLATES: Readonly<Record<Lang, Readonly<Record<Route, (m: string) => str
 	},
 };
 
+const UNSURE: Readonly<Record<Lang, string>> = {
+	en: 'There is not enough to go on yet, so start with the manuals and hints; a few more words about what you need will help.',
+	ru: 'Пока слишком мало слов, чтобы понять суть, поэтому начните с руководств и подсказок; пара слов о том, что вам нужно, поможет.',
+};
+
 const EMPTY: Readonly<Record<Lang, string>> = {
 	en: 'Type a few more words so we can tell where your question belongs.',
 	ru: 'Напишите чуть подробнее, чтобы мы поняли, куда направить вопрос.',
@@ -75,4 +80,8 @@ export function buildReason(input: ReasonInput): string {
 
 export function emptyReason(lang: Lang): string {
 	return EMPTY[lang];
+}
+
+export function unsureReason(lang: Lang): string {
+	return UNSURE[lang];
 }

@@ -1,6 +1,6 @@
 import { findCues, type CueHit } from './cues.ts';
 import type { Lang } from './routes.ts';
-import { detectLang, normalize, tokenize, type Token } from './tokenize.ts';
+import { detectLang, normalizeWithOrigin, tokenize, type Token } from './tokenize.ts';
 
 export interface Extracted {
 	readonly lang: Lang;
@@ -21,9 +21,9 @@ const PREFIX_LEN = 5;
  * inflections the stemmer misses), rule cues (`cue:`), plus negation and question-mark flags.
  */
 export function extractFeatures(text: string): Extracted {
-	const normalized = normalize(text);
+	const normalized = normalizeWithOrigin(text);
 	const tokens = tokenize(text);
-	const cues = findCues(normalized);
+	const cues = findCues(normalized, text);
 	const set = new Set<string>(['bias']);
 	const surfaceOf = new Map<string, string>();
 	const add = (f: string, surface?: string): void => {
@@ -44,6 +44,6 @@ export function extractFeatures(text: string): Extracted {
 		add(`cue:${c.id}`);
 		add(`any:${c.route}`);
 	}
-	if (normalized.includes('?')) add('qmark');
+	if (normalized.text.includes('?')) add('qmark');
 	return { lang: detectLang(text), tokens, cues, features: [...set], surfaceOf };
 }

@@ -56,3 +56,17 @@ export function classifyFeatures(weights: Weights, features: readonly string[]):
 	for (let k = 1; k < probs.length; k++) if (probs[k]! > probs[best]!) best = k;
 	return { route: ROUTES[best] ?? 'self_service', probs };
 }
+
+/**
+ * How strongly the question's own features (not the learned class prior) separate the best
+ * route from the runner-up, in logits. Near 0 means the words say almost nothing.
+ */
+export function featureMargin(weights: Weights, features: readonly string[]): number {
+	const scores = new Array<number>(ROUTES.length).fill(0);
+	for (const f of features) {
+		if (f === 'bias') continue;
+		weights.get(f)?.forEach((w, k) => (scores[k]! += w));
+	}
+	const [first = 0, second = 0] = scores.sort((a, b) => b - a);
+	return first - second;
+}

@@ -15,15 +15,58 @@ const CONTRACTIONS: readonly (readonly [RegExp, string])[] = [
 	[/'(s|d|m|re|ve|ll)\b/g, ''],
 ];
 
+export interface Normalized {
+	readonly text: string;
+	/** For each character of `text`, the index of the input character it came from. */
+	readonly origin: readonly number[];
+}
+
+/** Regex replace that keeps `origin` in step, mapping replacement characters onto the match. */
+function replaceTracked(n: Normalized, re: RegExp, repl: string): Normalized {
+	let text = '';
+	const origin: number[] = [];
+	let last = 0;
+	for (const m of n.text.matchAll(re)) {
+		text += n.text.slice(last, m.index);
+		origin.push(...n.origin.slice(last, m.index));
+		const r = repl.replace(/\$(\d)/g, (_, g: string) => m[Number(g)] ?? '');
+		text += r;
+		// Shared prefix maps 1:1 ("does" in "doesn't" -> "does not"), the rest spreads linearly.
+		const len = m[0].length;
+		let p = 0;
+		while (p < Math.min(len, r.length) && m[0][p] === r[p]) p++;
+		for (let j = 0; j < r.length; j++) {
+			const k = j < p ? j : Math.min(len - 1, p + Math.floor(((j - p) * (len - p)) / (r.length - p)));
+			origin.push(n.origin[m.index + k] ?? 0);
+		}
+		last = m.index + m[0].length;
+	}
+	return { text: text + n.text.slice(last), origin: [...origin, ...n.origin.slice(last)] };
+}
+
 /**
- * Lowercase, fold 'ё' to 'е', unify apostrophes and quotes, and spell out English negative
- * contractions so that "doesn't" and "does not" look the same to the rules and the model.
+ * Lowercase, fold 'ё' to 'е', unify apostrophes, blank out quotes and brackets, spell out English negative
+ * contractions so that "doesn't" and "does not" look the same to the rules and the model,
+ * and collapse whitespace, remembering where each character came from (to quote the input).
  */
+export function normalizeWithOrigin(input: string): Normalized {
+	let text = '';
+	const origin: number[] = [];
+	for (let i = 0; i < input.length; i++) {
+		const lower = (input[i] ?? '').toLowerCase().replace('ё', 'е').replace(/[’‘`´]/, "'").replace(/[«»“”„"()[\]]/, ' ');
+		text += lower;
+		for (let j = 0; j < lower.length; j++) origin.push(i);
+	}
+	let n: Normalized = { text, origin };
+	for (const [re, repl] of CONTRACTIONS) n = replaceTracked(n, re, repl);
+	n = replaceTracked(n, /\s+/g, ' ');
+	const start = n.text.length - n.text.trimStart().length;
+	const end = n.text.trimEnd().length;
+	return { text: n.text.slice(start, end), origin: n.origin.slice(start, end) };
+}
+
 export function normalize(text: string): string {
-	let s = text.toLowerCase().replaceAll('ё', 'е').replace(/[’‘`´]/g, "'");
-	s = s.replace(/[«»“”„"]/g, '"');
-	for (const [re, repl] of CONTRACTIONS) s = s.replace(re, repl);
-	return s.replace(/\s+/g, ' ').trim();
+	return normalizeWithOrigin(text).text;
 }
 
 /** Russian when Cyrillic letters are at least as many as Latin ones (and there are some). */

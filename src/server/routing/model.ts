@@ -1,4 +1,10 @@
-import { DEFAULT_TRAIN_OPTIONS, predictProba, trainWeights, type TrainOptions, type Weights } from './classifier.ts';
+import {
+	DEFAULT_TRAIN_OPTIONS,
+	predictProba,
+	trainWeights,
+	type TrainOptions,
+	type Weights,
+} from './classifier.ts';
 import type { LabelledQuestion } from './dataset.ts';
 import { extractFeatures } from './features.ts';
 import { ROUTES, type Route } from './routes.ts';
@@ -18,9 +24,9 @@ export interface Classification {
 	readonly probs: readonly number[];
 }
 
-const DECIMALS = 1e4;
+const DECIMALS = 1e3;
 /** Weights this small change no prediction; dropping them keeps model.json small. */
-const PRUNE_BELOW = 0.002;
+const PRUNE_BELOW = 0.03;
 
 export function trainRouterModel(
 	rows: readonly LabelledQuestion[],
@@ -45,7 +51,9 @@ export function trainRouterModel(
  */
 export function loadWeights(json: RouterModelJson): Weights {
 	if (json.routes.join() !== ROUTES.join()) {
-		throw new Error(`model.json routes [${json.routes.join()}] differ from [${ROUTES.join()}]; run npm run router:train`);
+		throw new Error(
+			`model.json routes [${json.routes.join()}] differ from [${ROUTES.join()}]; run npm run router:train`,
+		);
 	}
 	return new Map(Object.entries(json.weights));
 }

@@ -40,7 +40,8 @@ export function trainRouterModel(
 	const weights: Record<string, number[]> = {};
 	for (const [f, w] of trained) {
 		if (f !== 'bias' && Math.max(...w.map(Math.abs)) < PRUNE_BELOW) continue;
-		weights[f] = w.map((x) => Math.round(x * DECIMALS) / DECIMALS);
+		// `|| 0` turns -0 into 0, which is what JSON gives back.
+		weights[f] = w.map((x) => Math.round(x * DECIMALS) / DECIMALS || 0);
 	}
 	return { version: 1, routes: [...ROUTES], trainedOn: rows.length, options, weights };
 }

@@ -3,12 +3,16 @@
  * Usage: npm run eval:routing [-- path/to/file.tsv]   (default: ../shared/eval/routing-dev.tsv)
  * Prints accuracy per route and overall, a confusion matrix and the misclassified rows.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseRoutingTsv } from '#server/routing/dataset.ts';
 import { ROUTES, routeQuestion, type Route } from '#server/routing/router.ts';
 
 const path = resolve(process.cwd(), process.argv[2] ?? '../shared/eval/routing-dev.tsv');
+if (!existsSync(path)) {
+	console.error(`No such file: ${path}\nPass a TSV path: npm run eval:routing -- path/to/file.tsv`);
+	process.exit(1);
+}
 const rows = parseRoutingTsv(readFileSync(path, 'utf8'));
 
 const pct = (n: number, d: number): string =>

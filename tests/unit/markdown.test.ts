@@ -11,7 +11,9 @@ const SITE = 'https://support.example.com';
 
 describe('renderMarkdown basics', () => {
 	it('renders common Markdown', () => {
-		const html = renderMarkdown('Some *emphasis*, **bold** and ~~gone~~.\n\n- one\n- two\n\n> quoted');
+		const html = renderMarkdown(
+			'Some *emphasis*, **bold** and ~~gone~~.\n\n- one\n- two\n\n> quoted',
+		);
 		expect(html).toContain('<em>emphasis</em>');
 		expect(html).toContain('<strong>bold</strong>');
 		expect(html).toContain('<s>gone</s>');
@@ -50,7 +52,10 @@ describe('renderMarkdown basics', () => {
 
 describe('links', () => {
 	it('marks external links nofollow ugc noopener without a target', () => {
-		const [link] = elements(renderMarkdown('[docs](https://example.org/page)', { siteOrigin: SITE }), 'a');
+		const [link] = elements(
+			renderMarkdown('[docs](https://example.org/page)', { siteOrigin: SITE }),
+			'a',
+		);
 		expect(link).toEqual({ href: 'https://example.org/page', rel: 'nofollow ugc noopener' });
 	});
 
@@ -64,7 +69,12 @@ describe('links', () => {
 			siteOrigin: SITE,
 		});
 		const links = elements(html, 'a');
-		expect(links.map((link) => link.href)).toEqual([`${SITE}/manuals/x`, '/forum', '../up', '#top']);
+		expect(links.map((link) => link.href)).toEqual([
+			`${SITE}/manuals/x`,
+			'/forum',
+			'../up',
+			'#top',
+		]);
 		expect(links.every((link) => link.rel === undefined)).toBe(true);
 	});
 
@@ -99,7 +109,12 @@ describe('images', () => {
 			siteOrigin: SITE,
 		});
 		expect(elements(html, 'img')).toEqual([
-			{ src: 'https://img.example.org/c.png', alt: 'chart', loading: 'lazy', referrerpolicy: 'no-referrer' },
+			{
+				src: 'https://img.example.org/c.png',
+				alt: 'chart',
+				loading: 'lazy',
+				referrerpolicy: 'no-referrer',
+			},
 			{ src: '/logo.png', alt: 'logo', loading: 'lazy' },
 		]);
 	});
@@ -180,7 +195,12 @@ describe('headings', () => {
 
 	it('makes repeated headings unique', () => {
 		const toc = renderMarkdownToc('## Setup\n## Setup\n## Setup-2\n## Setup');
-		expect(toc.map((heading) => heading.id)).toEqual(['md-setup', 'md-setup-2', 'md-setup-2-2', 'md-setup-3']);
+		expect(toc.map((heading) => heading.id)).toEqual([
+			'md-setup',
+			'md-setup-2',
+			'md-setup-2-2',
+			'md-setup-3',
+		]);
 	});
 
 	it('uses the given id prefix', () => {
@@ -203,7 +223,11 @@ describe('headings', () => {
 		const source = '# Install\nText\n## PHP `ini` settings\n## Cron **jobs**';
 		const { headings } = renderMarkdownDocument(source);
 		expect(renderMarkdownToc(source)).toEqual(headings);
-		expect(headings.map((heading) => heading.text)).toEqual(['Install', 'PHP ini settings', 'Cron jobs']);
+		expect(headings.map((heading) => heading.text)).toEqual([
+			'Install',
+			'PHP ini settings',
+			'Cron jobs',
+		]);
 	});
 
 	it('gives empty headings no id', () => {

@@ -18,9 +18,21 @@ const ALLOWED_ATTRIBUTES: Record<string, readonly string[]> = {
 	ol: ['start'],
 	...Object.fromEntries(HEADINGS.map((tag) => [tag, ['id']])),
 	...Object.fromEntries(
-		['p', 'em', 'strong', 's', 'blockquote', 'ul', 'li', 'hr', 'br', 'table', 'thead', 'tbody', 'tr'].map(
-			(tag) => [tag, []],
-		),
+		[
+			'p',
+			'em',
+			'strong',
+			's',
+			'blockquote',
+			'ul',
+			'li',
+			'hr',
+			'br',
+			'table',
+			'thead',
+			'tbody',
+			'tr',
+		].map((tag) => [tag, []]),
 	),
 };
 const ALLOWED_CLASS_RE =
@@ -45,13 +57,20 @@ function checkUrl(tag: string, name: string, value: string): string | undefined 
 	}
 	if (tag === 'img' && name === 'src') {
 		const protocol = browserProtocol(value);
-		const ok = protocol === 'http:' || protocol === 'https:' || (protocol === 'data:' && DATA_IMAGE_RE.test(value));
+		const ok =
+			protocol === 'http:' ||
+			protocol === 'https:' ||
+			(protocol === 'data:' && DATA_IMAGE_RE.test(value));
 		if (!ok) return `<img src="${value}">`;
 	}
 	return undefined;
 }
 
-function checkElement(node: DefaultTreeAdapterTypes.Element, idPrefix: string, problems: string[]): void {
+function checkElement(
+	node: DefaultTreeAdapterTypes.Element,
+	idPrefix: string,
+	problems: string[],
+): void {
 	const tag = node.tagName;
 	const allowed = ALLOWED_ATTRIBUTES[tag];
 	if (!allowed || node.namespaceURI !== 'http://www.w3.org/1999/xhtml') {
@@ -102,7 +121,8 @@ export function elements(html: string, tag: string): Record<string, string>[] {
 	const visit = (nodes: readonly ChildNode[]): void => {
 		for (const node of nodes) {
 			if (!('tagName' in node)) continue;
-			if (node.tagName === tag) found.push(Object.fromEntries(node.attrs.map((a) => [a.name, a.value])));
+			if (node.tagName === tag)
+				found.push(Object.fromEntries(node.attrs.map((a) => [a.name, a.value])));
 			visit(node.childNodes);
 		}
 	};

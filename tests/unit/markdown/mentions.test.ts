@@ -49,11 +49,16 @@ describe('mentions in rendered Markdown', () => {
 
 describe('extractMentions', () => {
 	it('returns unique handles in order, first spelling kept', () => {
-		expect(extractMentions('@Anna, @bob and @anna again; cc @dev_team')).toEqual(['Anna', 'bob', 'dev_team']);
+		expect(extractMentions('@Anna, @bob and @anna again; cc @dev_team')).toEqual([
+			'Anna',
+			'bob',
+			'dev_team',
+		]);
 	});
 
 	it('skips code blocks, inline code, links and e-mail addresses', () => {
-		const source = '```\n@ghost\n```\n\n    @indented\n\n`@inline` [@linked](/u) me@example.com @real';
+		const source =
+			'```\n@ghost\n```\n\n    @indented\n\n`@inline` [@linked](/u) me@example.com @real';
 		expect(extractMentions(source)).toEqual(['real']);
 	});
 

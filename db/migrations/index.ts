@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as m20261126_01 from './20261126_01_accounts.ts';
+
+// NOTE: a static registry so the Astro bundle contains every migration. Append, never reorder.
+export const migrations: Record<string, Migration> = {
+	'20261126_01_accounts': m20261126_01,
+};

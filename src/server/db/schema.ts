@@ -31,8 +31,21 @@ export interface RateLimitsTable {
 	hits: number;
 }
 
+export interface SearchOutboxTable {
+	id: Generated<string>;
+	kind: string;
+	source_id: string;
+	op: 'upsert' | 'delete';
+	payload: ColumnType<unknown, string | null, string | null> | null;
+	created_at: CreatedAt;
+	attempts: Generated<number>;
+	last_error: string | null;
+	processed_at: Timestamp | null;
+}
+
 export interface Database {
 	users: UsersTable;
 	auth_sessions: AuthSessionsTable;
 	rate_limits: RateLimitsTable;
+	search_outbox: SearchOutboxTable;
 }

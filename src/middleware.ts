@@ -4,10 +4,16 @@ import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '#server/a
 import { validateSessionToken } from '#server/auth/sessions.ts';
 import { isDatabaseUnavailable } from '#server/http/responses.ts';
 import { securityHeaders } from '#server/http/security-headers.ts';
+import { withNow } from '#server/clock.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const onRequest = defineMiddleware(async (context, next) => {
+// NOTE: `x-portal-now` lets e2e tests pin the server's clock per request (ignored in production).
+export const onRequest = defineMiddleware((context, next) =>
+	withNow(context.request.headers.get('x-portal-now'), () => handle(context, next)),
+);
+
+const handle: Parameters<typeof defineMiddleware>[0] = async (context, next) => {
 	const { request, cookies, url, locals } = context;
 	locals.user = null;
 	locals.session = null;
@@ -46,7 +52,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 	return response;
-});
+};
 
 function unavailable(): Response {
 	return new Response('The service is briefly unavailable. Please retry in a few seconds.', {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderMarkdown } from '#server/markdown.ts';
@@ -58,6 +59,13 @@ describe('shipped hint seeds', () => {
 			expect(words).toBeLessThanOrEqual(250);
 		},
 	);
+
+	it('links only to manuals that ship', () => {
+		const missing = seeds
+			.flatMap((seed) => seed.related)
+			.filter((slug) => !existsSync(resolve('content/manuals', `${slug}.md`)));
+		expect(missing).toEqual([]);
+	});
 
 	it('includes hints with code blocks', () => {
 		expect(seeds.filter((seed) => seed.body.includes('```')).length).toBeGreaterThanOrEqual(3);

@@ -24,6 +24,15 @@ const server = http.createServer(
 	handler,
 );
 
+server.on('error', (error: NodeJS.ErrnoException) => {
+	console.error(
+		error.code === 'EADDRINUSE'
+			? `Port ${port} on ${host} is in use: stop the other server or set PORT.`
+			: `Server error: ${error.message}`,
+	);
+	process.exit(1);
+});
+
 server.listen(port, host, async () => {
 	const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 	console.log(`OT support portal listening on ${url}`);

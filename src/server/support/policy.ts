@@ -51,7 +51,9 @@ export function parsePolicy(source: string, name: string = POLICY_FILE): Policy 
 
 /** Validates already-parsed policy data. @throws PolicyError listing every bad key. */
 export function validatePolicy(data: unknown, name: string = POLICY_FILE): Policy {
-	const result = PolicySchema.safeParse(data);
+	const result = PolicySchema.safeParse(data, {
+		error: (issue) => (issue.input === undefined ? 'is required' : undefined),
+	});
 	if (result.success) return result.data;
 	throw new PolicyError(formatIssues(result.error.issues, name));
 }

@@ -1,6 +1,7 @@
 /**
- * Typed errors thrown by services; edges translate them (endpoint -> JSON + status,
- * action -> ActionError). Codes match Astro's ActionError names.
+ * Typed errors thrown by services. Edges translate them: actions via `asAction()`,
+ * endpoints via `errorResponse()`, pages via redirect or 404.
+ * The codes are Astro `ActionError` code names.
  */
 export const ERROR_STATUS = {
 	BAD_REQUEST: 400,
@@ -9,12 +10,14 @@ export const ERROR_STATUS = {
 	NOT_FOUND: 404,
 	CONFLICT: 409,
 	TOO_MANY_REQUESTS: 429,
+	SERVICE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export class AppError extends Error {
 	readonly code: ErrorCode;
+	/** Field name → message, for errors that belong next to a form field. */
 	readonly details: Record<string, string> | undefined;
 
 	constructor(code: ErrorCode, message: string, details?: Record<string, string>) {
@@ -24,7 +27,6 @@ export class AppError extends Error {
 		this.details = details;
 	}
 
-	/** HTTP status an endpoint should answer with. */
 	get status(): number {
 		return ERROR_STATUS[this.code];
 	}
@@ -37,19 +39,19 @@ export class BadRequestError extends AppError {
 }
 
 export class UnauthorizedError extends AppError {
-	constructor(message: string, details?: Record<string, string>) {
+	constructor(message = 'Please log in first.', details?: Record<string, string>) {
 		super('UNAUTHORIZED', message, details);
 	}
 }
 
 export class ForbiddenError extends AppError {
-	constructor(message: string, details?: Record<string, string>) {
+	constructor(message = 'You are not allowed to do that.', details?: Record<string, string>) {
 		super('FORBIDDEN', message, details);
 	}
 }
 
 export class NotFoundError extends AppError {
-	constructor(message: string, details?: Record<string, string>) {
+	constructor(message = 'Not found.', details?: Record<string, string>) {
 		super('NOT_FOUND', message, details);
 	}
 }
@@ -61,7 +63,20 @@ export class ConflictError extends AppError {
 }
 
 export class TooManyRequestsError extends AppError {
-	constructor(message: string, details?: Record<string, string>) {
+	/** Seconds until the caller may try again. */
+	readonly retryAfter: number;
+
+	constructor(message: string, retryAfter: number, details?: Record<string, string>) {
 		super('TOO_MANY_REQUESTS', message, details);
+		this.retryAfter = Math.max(1, Math.ceil(retryAfter));
+	}
+}
+
+export class ServiceUnavailableError extends AppError {
+	readonly retryAfter: number;
+
+	constructor(message: string, retryAfter = 5) {
+		super('SERVICE_UNAVAILABLE', message);
+		this.retryAfter = retryAfter;
 	}
 }

@@ -1,0 +1,46 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// NOTE: tests/run.ts picks a free port and exports E2E_PORT before Playwright loads this file
+// (it is loaded again in every worker, so the port must not be chosen here).
+import { BASE_URL as baseURL } from './tests/e2e/support/base-url.ts';
+
+const port = new URL(baseURL).port;
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.spec.ts',
+	fullyParallel: false,
+	workers: Number(process.env.E2E_WORKERS ?? 2),
+	retries: 0,
+	timeout: 30_000,
+	expect: { timeout: 7_000 },
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL,
+		...devices['Desktop Chrome'],
+		launchOptions: {
+			executablePath: CHROMIUM,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-dev-shm-usage',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
+		},
+		trace: 'off',
+	},
+	webServer: {
+		command: 'node tests/e2e/support/server.ts',
+		url: `${baseURL}/api/health`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: { PORT: String(port), HOST: '127.0.0.1', PORTAL_ALLOW_FAKE_NOW: '1' },
+	},
+});

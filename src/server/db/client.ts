@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { config } from '#server/config.ts';
+import { onShutdown } from '#server/lifecycle.ts';
+import { migrateToLatest } from './migrate.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type DbKind = 'pglite' | 'postgres';
+
+interface Connection {
+	db: Db;
+	kind: DbKind;
+}
+
+let connecting: Promise<Connection> | undefined;
+
+/**
+ * The process-wide database, created once and migrated to the latest schema before first use.
+ * PostgreSQL when `DATABASE_URL` is set, otherwise PGlite under `$DATA_DIR/pglite`.
+ */
+export async function getDb(): Promise<Db> {
+	return (await connect()).db;
+}
+
+export async function getDbKind(): Promise<DbKind> {
+	return (await connect()).kind;
+}
+
+function connect(): Promise<Connection> {
+	connecting ??= open().catch((error: unknown) => {
+		// NOTE: let the next request try again (PostgreSQL may simply not be up yet).
+		connecting = undefined;
+		throw error;
+	});
+	return connecting;
+}
+
+async function open(): Promise<Connection> {
+	const { databaseUrl, dataDir } = config();
+	const connection: Connection = databaseUrl
+		? { db: await createPostgresDb(databaseUrl), kind: 'postgres' }
+		: { db: await createPgliteDb(path.join(dataDir, 'pglite')), kind: 'pglite' };
+	onShutdown(() => connection.db.destroy());
+	await migrateToLatest(connection.db);
+	return connection;
+}
+
+/** A pg pool; `searchPath` lets tests give each run its own schema. */
+export async function createPostgresDb(
+	connectionString: string,
+	options: { searchPath?: string; max?: number } = {},
+): Promise<Db> {
+	const { default: pg } = await import('pg');
+	const pool = new pg.Pool({
+		connectionString,
+		max: options.max ?? 10,
+		connectionTimeoutMillis: 5_000,
+		idleTimeoutMillis: 30_000,
+		...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+	});
+	// NOTE: an idle client losing its connection (database restart) must not crash the process.
+	pool.on('error', (error) => console.error('[db] idle client error:', error.message));
+	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** PGlite in `dir`, or in memory when `dir` is undefined (tests). */
+export async function createPgliteDb(dir: string | undefined): Promise<Db> {
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+	const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+	if (dir) {
+		fs.mkdirSync(dir, { recursive: true });
+		acquireDirLock(dir);
+	}
+	const pglite = await PGlite.create(dir, { extensions: { pg_trgm, unaccent } });
+	return new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+}
+
+/**
+ * PGlite is single-process: a second server on the same directory would corrupt it.
+ * Fail fast with a message that says what to do.
+ */
+function acquireDirLock(dir: string): void {
+	const lockFile = `${dir}.lock`;
+	for (let attempt = 0; attempt < 2; attempt++) {
+		try {
+			fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+			const release = () => {
+				try {
+					if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
+				} catch {
+					// already gone: nothing to release
+				}
+			};
+			process.once('exit', release);
+			return;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			const holder = Number(fs.readFileSync(lockFile, 'utf8'));
+			if (holder && holder !== process.pid && isAlive(holder)) {
+				throw new Error(
+					`The embedded database in ${dir} is in use by process ${holder}. ` +
+						'PGlite allows one server per DATA_DIR: stop the other server, use another DATA_DIR, ' +
+						'or set DATABASE_URL to share a PostgreSQL database between instances.',
+				);
+			}
+			fs.rmSync(lockFile, { force: true });
+		}
+	}
+	throw new Error(`Could not lock ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/** Closes the process-wide database (CLI scripts and graceful shutdown). */
+export async function closeDb(): Promise<void> {
+	const pending = connecting;
+	connecting = undefined;
+	if (pending) await (await pending.catch(() => undefined))?.db.destroy();
+}

@@ -1,0 +1,51 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export const ROLES = ['customer', 'developer', 'staff', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface UsersTable {
+	id: Generated<string>;
+	email: string;
+	handle: string;
+	display_name: string;
+	role: ColumnType<Role, Role | undefined, Role>;
+	password_hash: string;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+}
+
+export interface AuthSessionsTable {
+	id: string;
+	user_id: string;
+	expires_at: Timestamp;
+	created_at: CreatedAt;
+	user_agent: string | null;
+}
+
+export interface RateLimitsTable {
+	key: string;
+	window_start: Timestamp;
+	hits: number;
+}
+
+export interface SearchOutboxTable {
+	id: Generated<string>;
+	kind: string;
+	source_id: string;
+	op: 'upsert' | 'delete';
+	payload: ColumnType<unknown, string | null, string | null> | null;
+	created_at: CreatedAt;
+	attempts: Generated<number>;
+	last_error: string | null;
+	processed_at: Timestamp | null;
+}
+
+export interface Database {
+	users: UsersTable;
+	auth_sessions: AuthSessionsTable;
+	rate_limits: RateLimitsTable;
+	search_outbox: SearchOutboxTable;
+}

@@ -1,0 +1,37 @@
+import { sql } from 'kysely';
+import { getDb, getDbKind, type DbKind } from '#server/db/client.ts';
+
+export interface Health {
+	status: 'ok' | 'unavailable';
+	database: DbKind | 'unreachable';
+	search: string;
+	reason?: string;
+}
+
+const TIMEOUT_MS = 15_000;
+
+/** Pings the database (bounded in time) and names the search engine in use. */
+export async function checkHealth(searchEngine: () => Promise<string> | string = () => 'postgres'): Promise<Health> {
+	try {
+		const kind = await withTimeout(
+			(async () => {
+				const db = await getDb();
+				await sql`select 1`.execute(db);
+				return getDbKind();
+			})(),
+			TIMEOUT_MS,
+		);
+		return { status: 'ok', database: kind, search: await searchEngine() };
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		return { status: 'unavailable', database: 'unreachable', search: 'unknown', reason: `database: ${reason}` };
+	}
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+	});
+	return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

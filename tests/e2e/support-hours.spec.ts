@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 /**
@@ -38,7 +39,9 @@ test('the hours panel shows Moscow and local times and updates by itself', async
 		'Severity 1 · Site down: First response within 1 hour, day and night',
 	);
 	await expect(page.locator('[data-support-hours] [data-duty-note]')).toBeHidden();
-	await expect(page.locator('[data-support-badge]')).toHaveText('Support open · closes in 2 h 10 min');
+	await expect(page.locator('[data-support-badge]')).toHaveText(
+		'Support open · closes in 2 h 10 min',
+	);
 
 	// 17:05 in Moscow: both closed until Monday, without reloading the page.
 	await page.clock.fastForward('02:15:00');
@@ -82,6 +85,22 @@ test('shows the duty-manager note on a weekend', async ({ page }) => {
 	);
 });
 
+for (const colorScheme of ['light', 'dark'] as const) {
+	test(`the support page passes an accessibility scan (${colorScheme})`, async ({ page }) => {
+		// NOTE: no fake browser clock here: axe waits on timers, which a paused clock never fires.
+		await page.emulateMedia({ colorScheme });
+		await page.goto('/support');
+		await expect(page.locator('[data-support-hours] [data-visitor-zone]')).toBeVisible();
+		const results = await new AxeBuilder({ page })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+			.analyze();
+		const violations = results.violations.map(
+			(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+		);
+		expect(violations).toEqual([]);
+	});
+}
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
@@ -89,7 +108,9 @@ test.describe('without JavaScript', () => {
 		await page.setExtraHTTPHeaders({ 'x-portal-now': FRIDAY_1450_MSK.toISOString() });
 		await page.goto('/support');
 		const customer = department(page, 'customer-support');
-		await expect(customer.locator('[data-detail]')).toHaveText('closes in 2 h 10 min, at 17:00 MSK');
+		await expect(customer.locator('[data-detail]')).toHaveText(
+			'closes in 2 h 10 min, at 17:00 MSK',
+		);
 		await expect(customer.locator('[data-local]')).toBeHidden();
 		await expect(page.getByRole('table')).toContainText('07:00–17:00 MSK');
 		await expect(page.locator('#severity-3')).toContainText('Severity 3 · Normal');
@@ -137,6 +158,8 @@ test.describe('JSON endpoints', () => {
 
 		const at = await request.get('/api/support/status', { params: { at: '2026-11-27 17:30' } });
 		expect(at.status()).toBe(400);
-		expect((await at.json()).error.message).toMatch(/^at must be an ISO-8601 instant with an offset/);
+		expect((await at.json()).error.message).toMatch(
+			/^at must be an ISO-8601 instant with an offset/,
+		);
 	});
 });

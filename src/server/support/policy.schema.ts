@@ -144,9 +144,7 @@ export const PolicySchema = z.strictObject({
 			}
 		}
 	}),
-	resources: z.array(
-		z.strictObject({ id: text, name: text, url: link, summary: text }),
-	),
+	resources: z.array(z.strictObject({ id: text, name: text, url: link, summary: text })),
 	responseWindow: z.strictObject({ name: text, hours: HoursSchema }),
 	severities: z.array(SeveritySchema).superRefine((list, ctx) => {
 		for (const level of SEVERITIES) {

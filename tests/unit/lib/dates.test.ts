@@ -48,7 +48,11 @@ describe('zoned formatting', () => {
 	it('decides "today" by the zone, not by UTC', () => {
 		// 23:30 Moscow on Friday is still Friday afternoon in New York.
 		const late = new Date('2026-11-27T20:30:00Z');
-		expect(formatRelativeDay(new Date('2026-11-28T04:00:00Z'), late, 'Europe/Moscow')).toBe('tomorrow');
-		expect(formatRelativeDay(new Date('2026-11-28T04:00:00Z'), late, 'America/New_York')).toBe('today');
+		expect(formatRelativeDay(new Date('2026-11-28T04:00:00Z'), late, 'Europe/Moscow')).toBe(
+			'tomorrow',
+		);
+		expect(formatRelativeDay(new Date('2026-11-28T04:00:00Z'), late, 'America/New_York')).toBe(
+			'today',
+		);
 	});
 });

@@ -86,7 +86,9 @@ export function naiveWorkingDay(policy: Policy, date: string): boolean {
 export function naiveOpenIn(policy: Policy, hours: Hours, ms: number): boolean {
 	const { date, minute } = wall(ms, policy.timezone);
 	return (
-		naiveWorkingDay(policy, date) && minuteOf(hours.opens) <= minute && minute < minuteOf(hours.closes)
+		naiveWorkingDay(policy, date) &&
+		minuteOf(hours.opens) <= minute &&
+		minute < minuteOf(hours.closes)
 	);
 }
 
@@ -117,7 +119,12 @@ export function naiveStatus(
 }
 
 /** Counts open minutes of `hours` from `at` until `minutes` of them have passed. */
-function countOpenMinutes(policy: Policy, hours: Hours | 'always', at: number, minutes: number): number {
+function countOpenMinutes(
+	policy: Policy,
+	hours: Hours | 'always',
+	at: number,
+	minutes: number,
+): number {
 	let counted = 0;
 	let t = at;
 	for (let i = 0; counted < minutes; i++, t += MINUTE) {

@@ -39,7 +39,16 @@ describe('policy in words', () => {
 			'By 18:00 MSK on the 5th working day after the day your request arrives (MSK date).',
 		);
 		expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual([
-			'1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '101st',
+			'1st',
+			'2nd',
+			'3rd',
+			'4th',
+			'11th',
+			'12th',
+			'13th',
+			'21st',
+			'22nd',
+			'101st',
 		]);
 	});
 
@@ -68,7 +77,11 @@ describe('views', () => {
 				days: 'Working days',
 				hours: '09:00–18:00 MSK',
 			},
-			{ what: 'First response to Severity 1', days: 'Every day, holidays included', hours: 'Around the clock' },
+			{
+				what: 'First response to Severity 1',
+				days: 'Every day, holidays included',
+				hours: 'Around the clock',
+			},
 		]);
 		expect(page.extraWorkingDays).toEqual(['Saturday 9 January 2027']);
 	});

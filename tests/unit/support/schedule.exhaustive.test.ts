@@ -75,7 +75,9 @@ function checkSpan(policy: Policy, from: string, days: number): string[] {
 		for (const severity of SEVERITIES) {
 			const got = firstResponseDue(policy, severity, date).getTime();
 			if (got !== expectedDue[severity]) {
-				problems.push(`${date.toISOString()} severity ${severity}: ${got} != ${expectedDue[severity]}`);
+				problems.push(
+					`${date.toISOString()} severity ${severity}: ${got} != ${expectedDue[severity]}`,
+				);
 			}
 		}
 		const arrival = wall(at, policy.timezone).date;

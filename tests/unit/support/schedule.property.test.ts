@@ -64,9 +64,7 @@ function instantArb(policy: Policy, offsetMin: number): fc.Arbitrary<number> {
 				offset: fc.integer({ min: -10, max: 12 }),
 				minute: fc.integer({ min: 0, max: 1439 }),
 			})
-			.map(({ year, offset, minute }) =>
-				localToUtc(Date.UTC(year, 0, 1 + offset) / DAY, minute),
-			),
+			.map(({ year, offset, minute }) => localToUtc(Date.UTC(year, 0, 1 + offset) / DAY, minute)),
 		fc
 			.record({
 				day: fc.integer({ min: FIRST_DAY, max: LAST_DAY }),
@@ -134,7 +132,8 @@ function vary(v: Variation, timezone: string, at: number, exceptions: number[]):
 	data.calendar.extraWorkingDays = unique.filter((_, i) => i % 2 === 1);
 	const [around, whileOpen, working] = v.quarterHours;
 	data.severities = data.severities.map((s) => {
-		if (s.level === 1) return { ...s, firstResponse: { rule: 'around-the-clock', hours: around / 4 } };
+		if (s.level === 1)
+			return { ...s, firstResponse: { rule: 'around-the-clock', hours: around / 4 } };
 		if (s.level === 2) {
 			return {
 				...s,
@@ -148,7 +147,11 @@ function vary(v: Variation, timezone: string, at: number, exceptions: number[]):
 		}
 		return { ...s, firstResponse: { rule: 'working-time', hours: working / 4 } };
 	});
-	data.resolution = { ...data.resolution, workingDays: v.resolutionDays, time: hhmm(v.resolutionMinute) };
+	data.resolution = {
+		...data.resolution,
+		workingDays: v.resolutionDays,
+		time: hhmm(v.resolutionMinute),
+	};
 	return validatePolicy(data);
 }
 
@@ -177,8 +180,12 @@ function expectAgreement(policy: Policy, at: number): void {
 		});
 		const hours = policy.departments.find((d) => d.id === department)?.hours;
 		if (!hours) throw new Error('missing department');
-		expect(nextOpening(policy, department, date).getTime()).toBe(naiveEdge(policy, hours, at, true));
-		expect(nextClosing(policy, department, date).getTime()).toBe(naiveEdge(policy, hours, at, false));
+		expect(nextOpening(policy, department, date).getTime()).toBe(
+			naiveEdge(policy, hours, at, true),
+		);
+		expect(nextClosing(policy, department, date).getTime()).toBe(
+			naiveEdge(policy, hours, at, false),
+		);
 	}
 	for (const severity of SEVERITIES) {
 		expect({ severity, due: firstResponseDue(policy, severity, date).getTime() }).toEqual({
@@ -261,7 +268,10 @@ describe('schedule engine against the naive minute-by-minute reference', () => {
 					} else if (!naiveOpenIn(base, window, at)) {
 						// Closed: the count starts at the next opening, so the seconds do not matter.
 						expect(shifted).toBe(whole);
-					} else if (naiveOpenIn(base, window, whole - MINUTE) && !naiveOpenIn(base, window, whole)) {
+					} else if (
+						naiveOpenIn(base, window, whole - MINUTE) &&
+						!naiveOpenIn(base, window, whole)
+					) {
 						// Due exactly at closing: the extra milliseconds spill into the next opening.
 						expect(shifted).toBe(naiveEdge(base, window, whole, true) + ms);
 					} else {

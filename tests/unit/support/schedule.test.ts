@@ -20,7 +20,17 @@ describe('working days', () => {
 	});
 
 	it('skips every default holiday, every year', () => {
-		const holidays = ['01-01', '01-05', '01-08', '02-23', '03-08', '05-01', '05-09', '06-12', '11-04'];
+		const holidays = [
+			'01-01',
+			'01-05',
+			'01-08',
+			'02-23',
+			'03-08',
+			'05-01',
+			'05-09',
+			'06-12',
+			'11-04',
+		];
 		for (const year of [2027, 2031]) {
 			for (const day of holidays) {
 				const date = `${year}-${day}`;

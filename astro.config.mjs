@@ -1,9 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { supportPolicyCheck } from './src/server/support/policy-check.ts';
 
 export default defineConfig({
 	output: 'server',
+	integrations: [supportPolicyCheck()],
 	adapter: node({
 		mode: 'standalone',
 		// NOTE: the adapter accepts 1 GiB bodies by default; nothing we accept is near 4 MiB.

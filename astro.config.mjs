@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { remarkLastModified } from './src/server/manuals/remark-last-modified.ts';
 
 export default defineConfig({
 	output: 'server',
@@ -12,4 +13,6 @@ export default defineConfig({
 	server: { host: '127.0.0.1', port: 4321 },
 	security: { checkOrigin: true },
 	trailingSlash: 'ignore',
+	// Manual pages show when they last changed (git commit date, computed at build time).
+	markdown: { remarkPlugins: [remarkLastModified] },
 });

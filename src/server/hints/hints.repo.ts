@@ -116,7 +116,11 @@ function hasTag(tag: string) {
 	return sql<boolean>`${tag} = any(hints.tags)`;
 }
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function findHintById(db: Db, id: string): Promise<Hint | undefined> {
+	// Not a uuid: PostgreSQL would reject the comparison, and no hint can have that id.
+	if (!UUID_RE.test(id)) return undefined;
 	const row = await selectHints(db).where('hints.id', '=', id).executeTakeFirst();
 	return row && toHint(row);
 }

@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
-import { remarkLastModified } from './src/server/manuals/remark-last-modified.ts';
 
 export default defineConfig({
 	output: 'server',
@@ -13,6 +12,4 @@ export default defineConfig({
 	server: { host: '127.0.0.1', port: 4321 },
 	security: { checkOrigin: true },
 	trailingSlash: 'ignore',
-	// Manual pages show when they last changed (git commit date, computed at build time).
-	markdown: { remarkPlugins: [remarkLastModified] },
 });

@@ -19,7 +19,7 @@ export interface ManualPage {
 	description: string;
 	section: ManualSection;
 	order: number;
-	/** Frontmatter `updated`, else the file's last commit (build time). */
+	/** Frontmatter `updated`, else the file's last commit (filled at build, see content.config.ts). */
 	updated: Date | undefined;
 }
 
@@ -41,13 +41,6 @@ export interface RenderedManual {
 
 type Entry = CollectionEntry<'manuals'>;
 
-function lastModifiedOf(entry: Entry): Date | undefined {
-	if (entry.data.updated) return entry.data.updated;
-	const raw = entry.rendered?.metadata?.frontmatter?.lastModified;
-	const date = typeof raw === 'string' ? new Date(raw) : undefined;
-	return date && !Number.isNaN(date.getTime()) ? date : undefined;
-}
-
 function toPage(entry: Entry): ManualPage {
 	const section = findSectionByTitle(entry.data.section);
 	if (!section) throw new Error(`Manual ${entry.id}: unknown section ${entry.data.section}`);
@@ -58,7 +51,7 @@ function toPage(entry: Entry): ManualPage {
 		description: entry.data.description,
 		section,
 		order: entry.data.order,
-		updated: lastModifiedOf(entry),
+		updated: entry.data.updated,
 	};
 }
 

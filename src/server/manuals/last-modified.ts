@@ -1,18 +1,11 @@
 /**
- * A remark plugin for the manuals collection: records when each page last changed, as
- * `lastModified` (ISO) in the entry's remark frontmatter. Runs at build time (content sync):
- * the last git commit touching the file, or the file's mtime when it has uncommitted changes or
- * there is no git. A page's own `updated` frontmatter wins over this (see the manual catalog).
+ * When a manual page last changed, for its "Last updated" line. Runs at build time (content
+ * sync, see src/content.config.ts): the last git commit touching the file, or the file's mtime
+ * when it has uncommitted changes or there is no git checkout.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-
-interface VFileLike {
-	path?: string;
-	history?: string[];
-	data: { astro?: { frontmatter?: Record<string, unknown> } };
-}
 
 function git(args: string[], cwd: string): string | undefined {
 	try {
@@ -42,14 +35,4 @@ export function lastModifiedOf(filePath: string): Date | undefined {
 	} catch {
 		return undefined;
 	}
-}
-
-export function remarkLastModified() {
-	return (_tree: unknown, file: VFileLike): void => {
-		const filePath = file.path ?? file.history?.[0];
-		const frontmatter = file.data.astro?.frontmatter;
-		if (!filePath || !frontmatter) return;
-		const date = lastModifiedOf(filePath);
-		if (date) frontmatter.lastModified = date.toISOString();
-	};
 }

@@ -10,7 +10,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { findSectionByTitle, groupManualsBySection, manualUrl, type ManualSection } from '#lib/manual-sections.ts';
 import { neighboursOf } from '#lib/manual-nav.ts';
-import { renderMarkdownDocument, type MarkdownHeading } from '#server/markdown.ts';
+import type { MarkdownHeading } from '#server/markdown.ts';
+import { renderManualBody } from '#server/manuals/manual-render.ts';
 
 export interface ManualPage {
 	id: string;
@@ -96,10 +97,7 @@ export async function getRenderedManual(id: string): Promise<RenderedManual | un
 	const digest = entry.digest ?? '';
 	let body = bodies.get(id);
 	if (!body || body.digest !== digest) {
-		const rendered = renderMarkdownDocument(entry.body ?? '', {
-			headingIdPrefix: '',
-			breaks: false,
-		});
+		const rendered = renderManualBody(entry.body ?? '');
 		body = { digest, html: rendered.html, headings: rendered.headings };
 		bodies.set(id, body);
 	}

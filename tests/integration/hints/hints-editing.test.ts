@@ -7,6 +7,8 @@ import {
 	createHint,
 	getHintForReader,
 	listHintRevisions,
+	listHintsForStaff,
+	previewHintMarkdown,
 	restoreHintRevision,
 	updateHint,
 } from '#server/hints/hints.service.ts';
@@ -51,6 +53,9 @@ describeEachDb('hint editing', (use) => {
 			[1, 'Created as draft', 'First wording of the hint.'],
 		]);
 		expect(revisions.every((r) => r.authorId === staff.id && r.authorName === staff.displayName)).toBe(true);
+		expect(previewHintMarkdown(staff, '## Step\n\n**bold**')).toBe(
+			'<h2 id="hint-step">Step <a class="heading-anchor" href="#hint-step" aria-label="Permalink: Step">#</a></h2>\n<p><strong>bold</strong></p>\n',
+		);
 	});
 
 	it('saving unchanged content adds no revision', async () => {
@@ -126,6 +131,8 @@ describeEachDb('hint editing', (use) => {
 				restoreHintRevision(db, outsider, { id: hint.id, revision: 1, version: 1 }),
 			).rejects.toBeInstanceOf(ForbiddenError);
 			await expect(listHintRevisions(db, outsider, hint.id)).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(listHintsForStaff(db, outsider, 'all')).rejects.toBeInstanceOf(ForbiddenError);
+			expect(() => previewHintMarkdown(outsider, '**x**')).toThrow(ForbiddenError);
 			const { hint: after } = await getHintForReader(db, outsider, hint.slug);
 			expect(after).toMatchObject({ body: 'Original text stays.', version: 1 });
 		});

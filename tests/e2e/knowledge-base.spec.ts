@@ -24,7 +24,7 @@ test('a visitor browses the manuals from the sidebar, the table of contents and 
 		['Admin panel', 'Currencies and the yuan rate'],
 		['Troubleshooting', 'Emails are not delivered'],
 		['Support', 'How support works'],
-	]) {
+	] as const) {
 		await sidebar.getByRole('list', { name: section }).getByRole('link', { name: title }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 		await expect(sidebar.getByRole('link', { name: title })).toHaveAttribute('aria-current', 'page');

@@ -94,9 +94,12 @@ export async function getRenderedManual(id: string): Promise<RenderedManual | un
 	const page = value.byId.get(id);
 	const entry = entries.get(id);
 	if (!page || !entry) return undefined;
-	const digest = entry.digest ?? '';
-	let body = bodies.get(id);
-	if (!body || body.digest !== digest) {
+	const digest = String(entry.digest ?? '');
+	const cached = bodies.get(id);
+	let body: { digest: string; html: string; headings: MarkdownHeading[] };
+	if (cached && cached.digest === digest) {
+		body = cached;
+	} else {
 		const rendered = renderManualBody(entry.body ?? '');
 		body = { digest, html: rendered.html, headings: rendered.headings };
 		bodies.set(id, body);

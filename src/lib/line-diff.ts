@@ -43,10 +43,11 @@ export function diffLines(before: string, after: string): DiffLine[] | undefined
 		if (i < n && j < m && midA[i] === midB[j]) {
 			lines.push({ op: 'same', text: midA[i++] ?? '' });
 			j++;
-		} else if (j < m && (i >= n || (lcs[i * (m + 1) + j + 1] ?? 0) >= (lcs[(i + 1) * (m + 1) + j] ?? 0))) {
-			lines.push({ op: 'add', text: midB[j++] ?? '' });
-		} else {
+		} else if (i < n && (j >= m || (lcs[(i + 1) * (m + 1) + j] ?? 0) >= (lcs[i * (m + 1) + j + 1] ?? 0))) {
+			// Deletions first, as in a unified diff.
 			lines.push({ op: 'del', text: midA[i++] ?? '' });
+		} else {
+			lines.push({ op: 'add', text: midB[j++] ?? '' });
 		}
 	}
 	for (const text of a.slice(endA)) lines.push({ op: 'same', text });

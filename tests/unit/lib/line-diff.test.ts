@@ -9,8 +9,8 @@ describe('diffLines', () => {
 	it('marks changed lines and keeps the rest', () => {
 		expect(diffLines('a\nb\nc', 'a\nB\nc\nd')).toEqual([
 			{ op: 'same', text: 'a' },
-			{ op: 'add', text: 'B' },
 			{ op: 'del', text: 'b' },
+			{ op: 'add', text: 'B' },
 			{ op: 'same', text: 'c' },
 			{ op: 'add', text: 'd' },
 		]);
@@ -42,8 +42,8 @@ describe('compactDiff', () => {
 		expect(rows.map((r) => `${r.op}:${r.text}`)).toEqual([
 			'gap:4 unchanged lines',
 			'same:l4',
-			'add:L5',
 			'del:l5',
+			'add:L5',
 			'same:l6',
 			'gap:3 unchanged lines',
 		]);

@@ -13,6 +13,7 @@ async function pageAs(browser: Browser, who: E2EUser | null): Promise<Page> {
 }
 
 test('a visitor browses the manuals from the sidebar, the table of contents and prev/next', async ({ page }) => {
+	test.setTimeout(60_000);
 	await page.goto('/manuals');
 	await expect(page.getByRole('heading', { name: 'Manuals', level: 1 })).toBeVisible();
 	await page.getByRole('link', { name: 'Installing the storefront' }).click();
@@ -69,6 +70,8 @@ test('a visitor reads hints by tag', async ({ page }) => {
 });
 
 test('staff write, preview, publish, edit and restore a hint; a customer sees each state', async ({ browser }) => {
+	// Two browsers and a dozen page loads: more than the default budget on a busy machine.
+	test.setTimeout(90_000);
 	const staff = await pageAs(browser, 'staff');
 	const alice = await pageAs(browser, 'alice');
 	const id = unique();
@@ -121,6 +124,7 @@ test('staff write, preview, publish, edit and restore a hint; a customer sees ea
 });
 
 test('customers and developers cannot reach the hint editor or its endpoints', async ({ browser }) => {
+	test.setTimeout(90_000);
 	const staff = await pageAs(browser, 'staff');
 	await staff.goto('/staff/hints/new');
 	const id = unique();

@@ -1,3 +1,4 @@
 import { auth } from './auth.ts';
+import { tickets } from './tickets.ts';
 
-export const server = { auth };
+export const server = { auth, tickets };

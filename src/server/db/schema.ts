@@ -43,9 +43,70 @@ export interface SearchOutboxTable {
 	processed_at: Timestamp | null;
 }
 
+// --- Tickets (Customer Support System) and the mail outbox ---
+export interface TicketsTable {
+	id: Generated<string>;
+	number: Generated<number>;
+	customer_id: string;
+	subject: string;
+	body: string;
+	severity: number;
+	category: string;
+	site_url: string | null;
+	status: ColumnType<string, string | undefined, string>;
+	assignee_id: string | null;
+	first_response_due_at: Timestamp;
+	resolution_due_at: Timestamp;
+	first_responded_at: Timestamp | null;
+	resolved_at: Timestamp | null;
+	closed_at: Timestamp | null;
+	possible_duplicate_of: string | null;
+	merged_into: string | null;
+	created_at: ColumnType<Date, Date | string, never>;
+	last_activity_at: Timestamp;
+}
+
+export interface TicketMessagesTable {
+	id: Generated<string>;
+	ticket_id: string;
+	author_id: string | null;
+	body: string;
+	internal: ColumnType<boolean, boolean | undefined, boolean>;
+	merged_from: number | null;
+	created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface TicketEventsTable {
+	id: Generated<string>;
+	ticket_id: string;
+	actor_id: string | null;
+	kind: string;
+	details: ColumnType<unknown, string | undefined, string>;
+	created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface MailOutboxTable {
+	id: Generated<string>;
+	recipient: string;
+	subject: string;
+	text_body: string;
+	html_body: string | null;
+	created_at: CreatedAt;
+	sent_at: Timestamp | null;
+	attempts: Generated<number>;
+	last_error: string | null;
+	next_attempt_at: Timestamp;
+}
+// --- end tickets ---
+
 export interface Database {
 	users: UsersTable;
 	auth_sessions: AuthSessionsTable;
 	rate_limits: RateLimitsTable;
 	search_outbox: SearchOutboxTable;
+	// tickets
+	tickets: TicketsTable;
+	ticket_messages: TicketMessagesTable;
+	ticket_events: TicketEventsTable;
+	mail_outbox: MailOutboxTable;
 }

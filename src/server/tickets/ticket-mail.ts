@@ -54,7 +54,7 @@ export async function mailStaffReply(
 		to: customer.email,
 		subject: `Re: ${tag(ticket)}`,
 		text: `Hello ${customer.displayName},\n\n${staff.displayName} replied to your ticket #${ticket.number}:\n\n${body}${end.text}`,
-		html: `<p>Hello ${escapeHtml(customer.displayName)},</p><p>${escapeHtml(staff.displayName)} replied to your ticket #${ticket.number}:</p><blockquote>${renderMarkdown(body).html}</blockquote>${end.html}`,
+		html: `<p>Hello ${escapeHtml(customer.displayName)},</p><p>${escapeHtml(staff.displayName)} replied to your ticket #${ticket.number}:</p><blockquote>${renderMarkdown(body)}</blockquote>${end.html}`,
 	});
 }
 
@@ -108,7 +108,7 @@ export async function mailUrgentTicket(db: Db, ticket: Ticket, customer: Recipie
 			to: member.email,
 			subject: `Severity ${ticket.severity}: ${tag(ticket)}`,
 			text: `A Severity ${ticket.severity} ticket arrived from ${customer.displayName} <${customer.email}>.\nFirst response due: ${due}.\n\n${ticket.subject}\n\n${ticket.body}${end.text}`,
-			html: `<p>A Severity ${ticket.severity} ticket arrived from ${escapeHtml(customer.displayName)} &lt;${escapeHtml(customer.email)}&gt;.<br>First response due: <strong>${escapeHtml(due)}</strong>.</p><h2>${escapeHtml(ticket.subject)}</h2>${renderMarkdown(ticket.body).html}${end.html}`,
+			html: `<p>A Severity ${ticket.severity} ticket arrived from ${escapeHtml(customer.displayName)} &lt;${escapeHtml(customer.email)}&gt;.<br>First response due: <strong>${escapeHtml(due)}</strong>.</p><h2>${escapeHtml(ticket.subject)}</h2>${renderMarkdown(ticket.body)}${end.html}`,
 		});
 	}
 	return staff.length;

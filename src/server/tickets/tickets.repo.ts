@@ -301,7 +301,7 @@ export async function copyMessages(
 				.where('ticket_id', '=', fromId),
 		)
 		.executeTakeFirst();
-	return Number(result.numInsertedRows ?? 0);
+	return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
 export async function insertEvent(

@@ -30,15 +30,16 @@ describeEachDb('targets report', (use) => {
 		);
 		expect(report.periods.map((p) => p.label)).toEqual(['Week of 30 Nov 2026', 'Week of 23 Nov 2026']);
 		const [thisWeek, lastWeek] = report.periods;
+		if (!thisWeek || !lastWeek) throw new Error('expected two periods');
 		const sev = (lines: typeof thisWeek.lines, s: number | 'all') => lines.find((l) => l.severity === s)!;
-		expect(sev(lastWeek!.lines, 3)).toMatchObject({
+		expect(sev(lastWeek.lines, 3)).toMatchObject({
 			tickets: 2,
 			firstResponse: { met: 1, missed: 1, open: 0, rate: 0.5 },
 			resolution: { met: 1, missed: 0, open: 1, rate: 1 },
 		});
-		expect(sev(lastWeek!.lines, 1)).toMatchObject({ tickets: 1, firstResponse: { met: 0, missed: 1, open: 0 } });
-		expect(sev(lastWeek!.lines, 'all').tickets).toBe(3);
-		expect(sev(thisWeek!.lines, 4)).toMatchObject({ tickets: 1, firstResponse: { met: 0, missed: 0, open: 1, rate: null } });
+		expect(sev(lastWeek.lines, 1)).toMatchObject({ tickets: 1, firstResponse: { met: 0, missed: 1, open: 0 } });
+		expect(sev(lastWeek.lines, 'all').tickets).toBe(3);
+		expect(sev(thisWeek.lines, 4)).toMatchObject({ tickets: 1, firstResponse: { met: 0, missed: 0, open: 1, rate: null } });
 		expect(urgentUnanswered.number).toBeGreaterThan(0);
 	});
 

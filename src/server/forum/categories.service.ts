@@ -16,7 +16,7 @@ import {
 	type Category,
 } from './categories.repo.ts';
 import { CategoryRefSchema, CategorySchema, parseInput } from './forum.schema.ts';
-import { countTopicsPerCategory } from './topics.repo.ts';
+import { countTopicsPerCategory } from './topic-lists.repo.ts';
 
 export interface CategoryNode extends Category {
 	/** Topics in the category itself, visible to the viewer. */

@@ -9,9 +9,10 @@ import { canAcceptAnswer, replyRefusal, seesHidden, type Viewer } from './access
 import { listCategories, type Category } from './categories.repo.ts';
 import { buildCategoryTree, listCategoryTree, type CategoryNode } from './categories.service.ts';
 import { POSTS_PER_PAGE, TOPICS_PER_PAGE } from './forum.schema.ts';
-import { loadVisiblePost } from './lookup.ts';
+import { loadVisiblePost, requireUuid } from './lookup.ts';
 import { countPostsBefore, countTopicPosts, findPostWithAuthor, listTopicPosts, type Post } from './posts.repo.ts';
-import { countTopics, findTopicDetail, listTopics, type TopicDetail, type TopicSummary } from './topics.repo.ts';
+import { countTopics, listTopics, type TopicSummary } from './topic-lists.repo.ts';
+import { findTopicDetail, type TopicDetail } from './topics.repo.ts';
 import { postAnchor, topicPath, topicSubject } from './urls.ts';
 import { recordTopicView } from './view-counter.ts';
 
@@ -109,7 +110,7 @@ export async function getTopicPage(
 	topicId: string,
 	options: { page?: number | undefined; visitorKey?: string | undefined } = {},
 ): Promise<TopicPage> {
-	const topic = await findTopicDetail(db, topicId, viewer?.id ?? null);
+	const topic = await findTopicDetail(db, requireUuid(topicId, 'That topic'), viewer?.id ?? null);
 	const staff = seesHidden(viewer);
 	if (!topic || (!staff && (topic.hidden || topic.deletedAt))) throw new NotFoundError('That topic does not exist or was removed.');
 	const total = staff ? await countTopicPosts(db, topic.id) : topic.visiblePostCount;

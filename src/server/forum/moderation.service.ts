@@ -8,11 +8,12 @@ import { listModerationLog, recordModeration, type ModerationLogItem } from '#se
 import { retractNotifications } from '#server/notifications/notifications.service.ts';
 import { requireStaff, type Viewer } from './access.ts';
 import { findCategoryById, findCategoryBySlug } from './categories.repo.ts';
+import { requireUuid } from './lookup.ts';
 import { HidePostSchema, ModerateTopicSchema, MoveTopicSchema, parseInput, type TopicModeration } from './forum.schema.ts';
 import { syncTopicSearch } from './forum-search.ts';
 import { findPost, findPostWithAuthor, listRevisions, setPostHidden, type Post, type PostRevision } from './posts.repo.ts';
 import { findTopic, recomputeTopicStats, updateTopic, type Topic, type TopicChanges } from './topics.repo.ts';
-import { postSubject, topicPath, topicSubject } from './urls.ts';
+import { postPath, postSubject, topicPath, topicSubject } from './urls.ts';
 
 const TOPIC_CHANGES: Record<TopicModeration, TopicChanges> = {
 	pin: { pinned: true },
@@ -79,7 +80,7 @@ export async function setPostHiddenByStaff(db: Db, viewer: Viewer, input: unknow
 	const post = await findPost(db, data.postId);
 	if (!post) throw new NotFoundError('That post does not exist.');
 	const topic = await requireTopic(db, post.topicId);
-	if (post.hidden === data.hidden) return { url: topicPath(topic) };
+	if (post.hidden === data.hidden) return { url: postPath(post.id) };
 	await db.transaction().execute(async (trx) => {
 		await setPostHidden(trx, post.id, data.hidden);
 		await recomputeTopicStats(trx, topic.id);
@@ -93,7 +94,7 @@ export async function setPostHiddenByStaff(db: Db, viewer: Viewer, input: unknow
 		if (data.hidden) await retractNotifications(trx, postSubject(topic.id, post.id), { keepStaff: true });
 		await syncTopicSearch(trx, topic.id);
 	});
-	return { url: topicPath(topic) };
+	return { url: postPath(post.id) };
 }
 
 export interface PostHistory {
@@ -106,7 +107,7 @@ export interface PostHistory {
 /** A post with all its earlier versions. @throws ForbiddenError for non-staff; NotFoundError. */
 export async function getPostHistory(db: Db, viewer: Viewer, postId: string): Promise<PostHistory> {
 	requireStaff(viewer);
-	const post = await findPostWithAuthor(db, postId);
+	const post = await findPostWithAuthor(db, requireUuid(postId));
 	if (!post) throw new NotFoundError('That post does not exist.');
 	const [topic, revisions] = await Promise.all([requireTopic(db, post.topicId), listRevisions(db, post.id)]);
 	return { post, topic, revisions };

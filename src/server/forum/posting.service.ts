@@ -16,7 +16,8 @@ import { syncTopicSearch } from './forum-search.ts';
 import { RENDER_VERSION, renderPostBody } from './post-render.ts';
 import { loadVisiblePost, loadVisibleTopic } from './lookup.ts';
 import { insertPost, insertRevision, markPostDeleted, updatePostBody } from './posts.repo.ts';
-import { bumpTopicForReply, insertTopic, recomputeTopicStats, setWatching, updateTopic } from './topics.repo.ts';
+import { bumpTopicForReply, insertTopic, recomputeTopicStats, updateTopic } from './topics.repo.ts';
+import { setWatching } from './watches.repo.ts';
 import { postPath, postSubject, topicPath, topicSubject } from './urls.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -163,7 +164,7 @@ export async function deletePost(db: Db, user: SessionUser, input: unknown): Pro
 	const data = parseInput(PostRefSchema, input);
 	const { post, topic } = await loadVisiblePost(db, data.postId, user);
 	if (post.authorId !== user.id) throw new ForbiddenError('You can only delete your own posts.');
-	if (post.deletedAt) return { topicDeleted: topic.deletedAt !== null, url: topicPath(topic) };
+	if (post.deletedAt) return { topicDeleted: topic.deletedAt !== null, url: postPath(post.id) };
 	const at = now();
 	const topicDeleted = topic.firstPostId === post.id && topic.replyCount === 0;
 	await db.transaction().execute(async (trx) => {
@@ -173,5 +174,17 @@ export async function deletePost(db: Db, user: SessionUser, input: unknown): Pro
 		await retractNotifications(trx, topicDeleted ? topicSubject(topic.id) : postSubject(topic.id, post.id), { keepStaff: true });
 		await syncTopicSearch(trx, topic.id);
 	});
-	return { topicDeleted, url: topicDeleted ? '/forum' : topicPath(topic) };
+	return { topicDeleted, url: topicDeleted ? '/forum' : postPath(post.id) };
+}
+
+/**
+ * The post as its author edits it. @throws NotFoundError; ForbiddenError for someone else's,
+ * a deleted post, or a post in a locked topic.
+ */
+export async function getEditablePost(db: Db, user: SessionUser, postId: string): Promise<{ postId: string; body: string; topic: { id: string; title: string }; isFirst: boolean }> {
+	const { post, topic } = await loadVisiblePost(db, postId, user);
+	if (post.authorId !== user.id) throw new ForbiddenError('You can only edit your own posts.');
+	if (post.deletedAt) throw new ForbiddenError('This post was deleted and can no longer be edited.');
+	if (topic.locked && !isStaff(user)) throw new ForbiddenError('This topic is locked: its posts can no longer be edited.');
+	return { postId: post.id, body: post.body, topic: { id: topic.id, title: topic.title }, isFirst: topic.firstPostId === post.id };
 }

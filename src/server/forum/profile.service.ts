@@ -7,7 +7,7 @@ import { NotFoundError } from '#server/errors.ts';
 import { findUserByHandle } from '#server/users/users.repo.ts';
 import { seesHidden, type Viewer } from './access.ts';
 import { listPostsByAuthor } from './posts.repo.ts';
-import { countTopics, listTopics, type TopicSummary } from './topics.repo.ts';
+import { countTopics, listTopics, type TopicSummary } from './topic-lists.repo.ts';
 import { excerpt, plainText } from './text.ts';
 
 export interface Profile {

@@ -12,7 +12,8 @@ import { AcceptAnswerSchema, parseInput, WatchSchema } from './forum.schema.ts';
 import { FORUM_NOTIFICATION_KINDS } from './forum-notify.ts';
 import { loadVisiblePost, loadVisibleTopic } from './lookup.ts';
 import { findPost, findPostWithAuthor } from './posts.repo.ts';
-import { setWatching, updateTopic } from './topics.repo.ts';
+import { updateTopic } from './topics.repo.ts';
+import { setWatching } from './watches.repo.ts';
 import { escapeMarkdownInline } from './text.ts';
 import { postPath, postSubject, topicPath } from './urls.ts';
 

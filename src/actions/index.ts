@@ -1,4 +1,6 @@
 import { auth } from './auth.ts';
+import { forum } from './forum.ts';
+import { notifications } from './notifications.ts';
 import { tickets } from './tickets.ts';
 
-export const server = { auth, tickets };
+export const server = { auth, forum, notifications, tickets };

@@ -1,5 +1,6 @@
 import type { SessionUser } from '#server/auth/sessions.ts';
 import type { Db } from '#server/db/client.ts';
+import { findSimilarTopics } from '#server/forum/similar.ts';
 import { listSimilarOwnTickets } from './duplicates.ts';
 import { STATUS_LABELS, type TicketStatus } from './tickets.schema.ts';
 
@@ -33,7 +34,12 @@ export async function findSimilarRequests(
 	user: SessionUser,
 	input: { q: string; subject?: string | undefined },
 ): Promise<SimilarRequests> {
-	const own = await listSimilarOwnTickets(db, user.id, { subject: input.subject, text: input.q });
+	const subject = input.subject?.trim() ?? '';
+	const [own, topics] = await Promise.all([
+		listSimilarOwnTickets(db, user.id, { subject, text: input.q }),
+		// Titles compare best with the subject; without one, with the start of the description.
+		findSimilarTopics(db, subject.length >= 3 ? subject : input.q, 5),
+	]);
 	return {
 		tickets: own.map((t) => ({
 			number: t.number,
@@ -42,6 +48,12 @@ export async function findSimilarRequests(
 			statusLabel: STATUS_LABELS[t.status],
 			url: `/tickets/${t.number}`,
 		})),
-		topics: [],
+		topics: topics.map((t) => ({
+			id: t.id,
+			title: t.title,
+			url: t.url,
+			createdAt: t.createdAt.toISOString(),
+			solved: t.solved,
+		})),
 	};
 }

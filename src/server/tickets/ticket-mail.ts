@@ -1,6 +1,7 @@
 import { config } from '#server/config.ts';
 import type { Db } from '#server/db/client.ts';
 import { sendMail } from '#server/mail/mail.service.ts';
+import { notify } from '#server/notifications/notifications.service.ts';
 import { renderMarkdown } from '#server/markdown.ts';
 import { getPolicy } from '#server/support/policy.ts';
 import { listUsersByRole } from '#server/users/users.repo.ts';
@@ -9,13 +10,36 @@ import type { Ticket } from './tickets.repo.ts';
 import { STATUS_LABELS, type TicketStatus } from './tickets.schema.ts';
 
 /**
- * The e-mails of the ticket desk. Each queues a row in the mail outbox with the caller's `trx`;
- * the caller kicks delivery after the commit.
+ * What the ticket desk tells people: e-mails (a row in the mail outbox, written with the
+ * caller's `trx`; the caller kicks delivery after the commit) and, for customers, an in-site
+ * notification about the same event.
  */
 
 export interface Recipient {
+	id: string;
 	email: string;
 	displayName: string;
+}
+
+/** `subjectKey` of a ticket's notifications; the ticket page marks them read. */
+export function ticketSubjectKey(ticketId: string): string {
+	return `ticket:${ticketId}`;
+}
+
+async function notifyCustomer(
+	db: Db,
+	ticket: Pick<Ticket, 'id' | 'number'>,
+	customer: Recipient,
+	kind: string,
+	title: string,
+): Promise<void> {
+	await notify(db, {
+		userId: customer.id,
+		kind,
+		title,
+		url: `/tickets/${ticket.number}#latest`,
+		subjectKey: ticketSubjectKey(ticket.id),
+	});
 }
 
 /** An absolute link when SITE_URL is set, else the path (mail readers then show the text). */
@@ -56,6 +80,7 @@ export async function mailStaffReply(
 		text: `Hello ${customer.displayName},\n\n${staff.displayName} replied to your ticket #${ticket.number}:\n\n${body}${end.text}`,
 		html: `<p>Hello ${escapeHtml(customer.displayName)},</p><p>${escapeHtml(staff.displayName)} replied to your ticket #${ticket.number}:</p><blockquote>${renderMarkdown(body)}</blockquote>${end.html}`,
 	});
+	await notifyCustomer(db, ticket, customer, 'ticket.reply', `${staff.displayName} replied on #${ticket.number}: ${ticket.subject}`);
 }
 
 /** To the customer: the status of their ticket changed. */
@@ -79,6 +104,7 @@ export async function mailStatusChange(
 		text: `Hello ${customer.displayName},\n\nThe status of your ticket #${ticket.number} is now: ${label}.${extra}${end.text}`,
 		html: `<p>Hello ${escapeHtml(customer.displayName)},</p><p>The status of your ticket #${ticket.number} is now: <strong>${label}</strong>.${escapeHtml(extra)}</p>${end.html}`,
 	});
+	await notifyCustomer(db, ticket, customer, 'ticket.status', `#${ticket.number} is now ${label.toLowerCase()}: ${ticket.subject}`);
 }
 
 /** To the customer: ticket `from` continues in ticket `into`. */
@@ -95,6 +121,7 @@ export async function mailMerged(
 		text: `Hello ${customer.displayName},\n\nYour ticket #${from.number} ("${from.subject}") is about the same problem as #${into.number} ("${into.subject}"), so we merged the two conversations into #${into.number}. Please continue there.${end.text}`,
 		html: `<p>Hello ${escapeHtml(customer.displayName)},</p><p>Your ticket #${from.number} (“${escapeHtml(from.subject)}”) is about the same problem as #${into.number} (“${escapeHtml(into.subject)}”), so we merged the two conversations into #${into.number}. Please continue there.</p>${end.html}`,
 	});
+	await notifyCustomer(db, into, customer, 'ticket.merged', `#${from.number} was merged into #${into.number}: ${into.subject}`);
 }
 
 /** To every staff member: an urgent (Severity 1 or 2) ticket arrived. Returns how many were queued. */

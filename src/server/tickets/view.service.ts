@@ -3,9 +3,11 @@ import type { SessionUser } from '#server/auth/sessions.ts';
 import { now } from '#server/clock.ts';
 import type { Db } from '#server/db/client.ts';
 import { findUserById } from '#server/users/users.repo.ts';
+import { markSubjectRead } from '#server/notifications/notifications.service.ts';
 import { getTicketFor } from './access.ts';
 import { listStaffMembers, type StaffMember } from './queue.service.ts';
 import { canReopenAt, dueBadge, standing, type DueBadge, type TargetStanding } from './targets.ts';
+import { ticketSubjectKey } from './ticket-mail.ts';
 import { listEvents, listMessages, type Ticket, type TicketEvent, type TicketMessage } from './tickets.repo.ts';
 
 /** Everything one ticket page shows, already cut down to what the viewer may see. */
@@ -43,6 +45,7 @@ export async function getTicketView(db: Db, viewer: SessionUser, number: number)
 		findUserById(db, ticket.customerId),
 	]);
 	const isCustomer = ticket.customerId === viewer.id;
+	if (isCustomer) await markSubjectRead(db, viewer.id, ticketSubjectKey(ticket.id));
 	return {
 		ticket,
 		messages,

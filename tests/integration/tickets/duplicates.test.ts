@@ -3,6 +3,7 @@ import { findSimilarRequests } from '#server/tickets/similar.service.ts';
 import { getTicketView } from '#server/tickets/view.service.ts';
 import { changeStatus } from '#server/tickets/workflow.service.ts';
 import { describeEachDb } from '../../support/db.ts';
+import { makeForumUser, makeTopic } from '../../support/forum.ts';
 import { makeCustomer, makeStaff, makeTicket } from '../../support/tickets.ts';
 
 describeEachDb('duplicate tickets', (use) => {
@@ -45,5 +46,20 @@ describeEachDb('duplicate tickets', (use) => {
 		const different = await makeTicket(db, customer, { subject: 'Please add a Spanish translation', description: 'Feature request.' });
 		expect(different.possibleDuplicateOf).toBeNull();
 		expect((await getTicketView(db, staff, again.number)).ticket.possibleDuplicateOf?.number).toBe(original.number);
+	});
+});
+
+describeEachDb('similar forum topics for a new ticket', (use) => {
+	it('shows recent visible forum topics about the same problem, never hidden ones', async () => {
+		const db = use();
+		const customer = await makeCustomer(db);
+		const author = await makeForumUser(db);
+		const visible = await makeTopic(db, author, { title: 'Yandex Market export skips half of the products' });
+		const hidden = await makeTopic(db, author, { title: 'Yandex Market export skips some products again' });
+		await db.updateTable('forum_topics').set({ hidden: true }).where('id', '=', hidden.topicId).execute();
+		const hits = await findSimilarRequests(db, customer, { q: '', subject: 'Yandex Market export skips products' });
+		expect(hits.topics.map((t) => t.id)).toEqual([visible.topicId]);
+		expect(hits.topics[0]).toMatchObject({ title: 'Yandex Market export skips half of the products', solved: false });
+		expect(hits.topics[0]?.url).toMatch(/^\/forum\//);
 	});
 });

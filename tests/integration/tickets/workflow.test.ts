@@ -147,4 +147,21 @@ describeEachDb('ticket workflow', (use) => {
 		const events = await listEvents(db, ticket.id);
 		expect(events.find((e) => e.kind === 'assigned')?.details).toMatchObject({ to: other.id });
 	});
+
+	it('notifies the customer in the site about a staff reply, and reading the ticket marks it read', async () => {
+		const db = use();
+		const [customer, staff] = [await makeCustomer(db), await makeStaff(db)];
+		const ticket = await makeTicket(db, customer);
+		await addInternalNote(db, staff, { number: ticket.number, body: 'note' });
+		await replyToTicket(db, staff, { number: ticket.number, body: 'Answer' });
+		const unread = () =>
+			db.selectFrom('notifications').selectAll().where('user_id', '=', customer.id).where('read_at', 'is', null).execute();
+		const before = await unread();
+		expect(before).toHaveLength(1);
+		expect(before[0]).toMatchObject({ kind: 'ticket.reply', url: `/tickets/${ticket.number}#latest` });
+		await getTicketView(db, staff, ticket.number);
+		expect(await unread()).toHaveLength(1);
+		await getTicketView(db, customer, ticket.number);
+		expect(await unread()).toHaveLength(0);
+	});
 });

@@ -25,7 +25,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('tickets')
 		.addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
 		.addColumn('number', 'integer', (c) =>
-			c.notNull().unique().defaultTo(sql`nextval('tickets_number_seq')`),
+			c
+				.notNull()
+				.unique()
+				.defaultTo(sql`nextval('tickets_number_seq')`),
 		)
 		.addColumn('customer_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
 		.addColumn('subject', 'text', (c) => c.notNull())
@@ -34,7 +37,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('category', 'text', (c) => c.notNull().check(sql`category in (${list(CATEGORIES)})`))
 		.addColumn('site_url', 'text')
 		.addColumn('status', 'text', (c) =>
-			c.notNull().defaultTo('new').check(sql`status in (${list(STATUSES)})`),
+			c
+				.notNull()
+				.defaultTo('new')
+				.check(sql`status in (${list(STATUSES)})`),
 		)
 		.addColumn('assignee_id', 'uuid', (c) => c.references('users.id').onDelete('set null'))
 		.addColumn('first_response_due_at', 'timestamptz', (c) => c.notNull())
@@ -42,7 +48,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('first_responded_at', 'timestamptz')
 		.addColumn('resolved_at', 'timestamptz')
 		.addColumn('closed_at', 'timestamptz')
-		.addColumn('possible_duplicate_of', 'uuid', (c) => c.references('tickets.id').onDelete('set null'))
+		.addColumn('possible_duplicate_of', 'uuid', (c) =>
+			c.references('tickets.id').onDelete('set null'),
+		)
 		.addColumn('merged_into', 'uuid', (c) => c.references('tickets.id').onDelete('set null'))
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull())
 		.addColumn('last_activity_at', 'timestamptz', (c) => c.notNull())
@@ -58,7 +66,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.on('tickets')
 		.columns(['status', 'first_response_due_at'])
 		.execute();
-	await sql`create index tickets_subject_trgm_idx on tickets using gin (subject public.gin_trgm_ops)`.execute(db);
+	await sql`create index tickets_subject_trgm_idx on tickets using gin (subject public.gin_trgm_ops)`.execute(
+		db,
+	);
 
 	await db.schema
 		.createTable('ticket_messages')
@@ -106,8 +116,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 		// A lease while one instance delivers, then the back-off after a failure.
 		.addColumn('next_attempt_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();
-	await sql`create index mail_outbox_pending_idx on mail_outbox (next_attempt_at) where sent_at is null`.execute(db);
-	await db.schema.createIndex('mail_outbox_created_idx').on('mail_outbox').column('created_at').execute();
+	await sql`create index mail_outbox_pending_idx on mail_outbox (next_attempt_at) where sent_at is null`.execute(
+		db,
+	);
+	await db.schema
+		.createIndex('mail_outbox_created_idx')
+		.on('mail_outbox')
+		.column('created_at')
+		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -30,15 +30,21 @@ test('a Friday-evening ticket travels from the customer to staff and back', asyn
 	await alice.goto('/tickets/new');
 	await expect(alice.getByRole('heading', { name: 'Support hours now' })).toBeVisible();
 	await alice.getByLabel('Subject').fill(subject);
-	await alice.getByLabel('Description').fill('Since this afternoon, product pages show **no images**.');
+	await alice
+		.getByLabel('Description')
+		.fill('Since this afternoon, product pages show **no images**.');
 	await alice.getByRole('radio', { name: /Severity 3 · Normal/ }).check();
 	await alice.getByLabel('Category').selectOption({ label: 'Catalog and translation' });
 	await alice.getByLabel('Address of the affected site').fill('https://shop.example.com');
-	await expect(alice.locator('[data-expect-line]')).toContainText('expect a first response by Monday 09:30 MSK');
+	await expect(alice.locator('[data-expect-line]')).toContainText(
+		'expect a first response by Monday 09:30 MSK',
+	);
 	await alice.getByRole('button', { name: 'Submit ticket' }).click();
 	await expect(alice).toHaveURL(/\/tickets\/\d+\?created=1$/);
 	const number = Number(/\/tickets\/(\d+)/.exec(alice.url())?.[1]);
-	await expect(alice.locator('[data-target="First response due"]')).toContainText('Mon 30 Nov, 09:30 MSK');
+	await expect(alice.locator('[data-target="First response due"]')).toContainText(
+		'Mon 30 Nov, 09:30 MSK',
+	);
 	await expect(alice.locator('.prose strong', { hasText: 'no images' })).toBeVisible();
 
 	// Staff, on Monday at 09:10, find it at the top of the queue, due in 20 minutes.
@@ -64,7 +70,9 @@ test('a Friday-evening ticket travels from the customer to staff and back', asyn
 	await expect(alice.getByText(note)).toHaveCount(0);
 	expect(await alice.content()).not.toContain(note);
 	await staff.goto(`/staff/mail?to=${encodeURIComponent(E2E_USERS.alice.email)}`);
-	const mail = staff.locator(`[data-mail-to="${E2E_USERS.alice.email}"]`, { hasText: `Re: [#${number}]` });
+	const mail = staff.locator(`[data-mail-to="${E2E_USERS.alice.email}"]`, {
+		hasText: `Re: [#${number}]`,
+	});
 	await expect(mail).toHaveCount(1);
 	await mail.locator('summary').click();
 	await expect(mail.locator('pre')).toContainText(reply);
@@ -75,7 +83,9 @@ test('a Friday-evening ticket travels from the customer to staff and back', asyn
 	const response = await bob.goto(`/tickets/${number}`);
 	expect(response?.status()).toBe(404);
 	await expect(bob.getByText(subject)).toHaveCount(0);
-	const similar = await bob.request.get(`/api/tickets/similar?subject=${encodeURIComponent(subject)}`);
+	const similar = await bob.request.get(
+		`/api/tickets/similar?subject=${encodeURIComponent(subject)}`,
+	);
 	expect((await similar.json()).tickets).toEqual([]);
 
 	// The same problem typed again: the customer is warned before submitting.
@@ -87,7 +97,9 @@ test('a Friday-evening ticket travels from the customer to staff and back', asyn
 	await expect(warning).toContainText('still open');
 });
 
-test('sends an anonymous visitor to log in and back to the form with the prefill kept', async ({ page }) => {
+test('sends an anonymous visitor to log in and back to the form with the prefill kept', async ({
+	page,
+}) => {
 	const subject = `Orders fail at checkout ${unique()}`;
 	await page.goto(`/tickets/new?severity=1&subject=${encodeURIComponent(subject)}`);
 	await expect(page).toHaveURL(/\/login\?next=%2Ftickets%2Fnew%3Fseverity%3D1%26subject%3D/);
@@ -99,9 +111,14 @@ test('sends an anonymous visitor to log in and back to the form with the prefill
 	await expect(page.getByRole('radio', { name: /Severity 1 · Site down/ })).toBeChecked();
 });
 
-test('keeps the staff queue from customers', async ({ browser, page }) => {
+test('keeps the staff queue from customers and the similar-requests API from visitors', async ({
+	browser,
+	page,
+}) => {
 	const anonymous = await page.goto('/staff/tickets');
 	expect(anonymous?.url()).toMatch(/\/login\?next=%2Fstaff%2Ftickets$/);
+	const api = await page.request.get('/api/tickets/similar?subject=anything');
+	expect(api.status()).toBe(401);
 	const bob = await userPage(browser, 'bob');
 	const response = await bob.goto('/staff/tickets');
 	expect(response?.status()).toBe(403);
@@ -110,7 +127,9 @@ test('keeps the staff queue from customers', async ({ browser, page }) => {
 	expect(mail?.status()).toBe(403);
 });
 
-test('shows field messages and keeps the input when the form is incomplete', async ({ browser }) => {
+test('shows field messages and keeps the input when the form is incomplete', async ({
+	browser,
+}) => {
 	const alice = await userPage(browser, 'alice');
 	await alice.goto('/tickets/new');
 	await alice.getByLabel('Subject').fill('Hi');

@@ -33,7 +33,10 @@ export async function makeStaff(db: Db): Promise<SessionUser> {
 	return makeUser(db, { role: 'staff' });
 }
 
-export async function makeCustomer(db: Db, role: 'customer' | 'developer' = 'customer'): Promise<SessionUser> {
+export async function makeCustomer(
+	db: Db,
+	role: 'customer' | 'developer' = 'customer',
+): Promise<SessionUser> {
 	return makeUser(db, { role });
 }
 

@@ -11,9 +11,16 @@ const DRAFT_KEY = 'ot-ticket-draft';
 const DRAFT_FIELDS = ['subject', 'description', 'category', 'siteUrl'] as const;
 const DEBOUNCE_MS = 500;
 
-function field(form: HTMLFormElement, name: string): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null {
+function field(
+	form: HTMLFormElement,
+	name: string,
+): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null {
 	const el = form.elements.namedItem(name);
-	return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement ? el : null;
+	return el instanceof HTMLInputElement ||
+		el instanceof HTMLTextAreaElement ||
+		el instanceof HTMLSelectElement
+		? el
+		: null;
 }
 
 function chosenSeverity(form: HTMLFormElement): string | undefined {
@@ -31,7 +38,9 @@ function updateExpect(form: HTMLFormElement): void {
 		return;
 	}
 	// The targets list is refreshed live by the hours script; fall back to the server's text.
-	const live = document.querySelector<HTMLElement>(`[data-response-targets] [data-severity="${severity}"] [data-due]`);
+	const live = document.querySelector<HTMLElement>(
+		`[data-response-targets] [data-severity="${severity}"] [data-due]`,
+	);
 	const texts = JSON.parse(picker.dataset.expectTexts ?? '{}') as Record<string, string>;
 	const text = live?.textContent?.trim() || texts[severity] || '';
 	if (target.textContent !== text) target.textContent = text;
@@ -66,7 +75,9 @@ function restoreDraft(form: HTMLFormElement): void {
 		if (el && value) el.value = value;
 	}
 	if (draft.severity) {
-		const radio = form.querySelector<HTMLInputElement>(`input[name="severity"][value="${CSS.escape(draft.severity)}"]`);
+		const radio = form.querySelector<HTMLInputElement>(
+			`input[name="severity"][value="${CSS.escape(draft.severity)}"]`,
+		);
 		if (radio) radio.checked = true;
 	}
 }
@@ -117,7 +128,10 @@ function watchSimilar(form: HTMLFormElement): void {
 	let controller: AbortController | undefined;
 	let last = '';
 	const check = async () => {
-		const params = new URLSearchParams({ subject: subject.value.slice(0, 200), q: description.value.slice(0, 2000) });
+		const params = new URLSearchParams({
+			subject: subject.value.slice(0, 200),
+			q: description.value.slice(0, 2000),
+		});
 		const key = params.toString();
 		if (key === last) return;
 		last = key;
@@ -131,7 +145,8 @@ function watchSimilar(form: HTMLFormElement): void {
 			if (!response.ok) return;
 			renderSimilar(section, (await response.json()) as SimilarRequests);
 		} catch (error) {
-			if ((error as Error).name !== 'AbortError') console.warn('Similar requests could not be checked.', error);
+			if ((error as Error).name !== 'AbortError')
+				console.warn('Similar requests could not be checked.', error);
 		}
 	};
 	const schedule = () => {
@@ -149,7 +164,8 @@ export function startNewTicketForm(): void {
 	restoreDraft(form);
 	updateExpect(form);
 	form.addEventListener('change', (event) => {
-		if (event.target instanceof HTMLInputElement && event.target.name === 'severity') updateExpect(form);
+		if (event.target instanceof HTMLInputElement && event.target.name === 'severity')
+			updateExpect(form);
 	});
 	form.addEventListener('input', () => saveDraft(form));
 	form.addEventListener('change', () => saveDraft(form));

@@ -46,12 +46,27 @@ function toMail(row: Row): OutboxMail {
 	};
 }
 
-const COLUMNS = ['id', 'recipient', 'subject', 'text_body', 'html_body', 'created_at', 'sent_at', 'attempts', 'last_error'] as const;
+const COLUMNS = [
+	'id',
+	'recipient',
+	'subject',
+	'text_body',
+	'html_body',
+	'created_at',
+	'sent_at',
+	'attempts',
+	'last_error',
+] as const;
 
 export async function insertMail(db: Db, mail: NewMail): Promise<string> {
 	const row = await db
 		.insertInto('mail_outbox')
-		.values({ recipient: mail.to, subject: mail.subject, text_body: mail.text, html_body: mail.html ?? null })
+		.values({
+			recipient: mail.to,
+			subject: mail.subject,
+			text_body: mail.text,
+			html_body: mail.html ?? null,
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
@@ -63,7 +78,11 @@ export async function insertMail(db: Db, mail: NewMail): Promise<string> {
  */
 export async function claimPendingMail(
 	db: Db,
-	{ limit, maxAttempts, leaseSeconds }: { limit: number; maxAttempts: number; leaseSeconds: number },
+	{
+		limit,
+		maxAttempts,
+		leaseSeconds,
+	}: { limit: number; maxAttempts: number; leaseSeconds: number },
 ): Promise<OutboxMail[]> {
 	const result = await sql<Row>`
 		update mail_outbox set attempts = attempts + 1,
@@ -75,15 +94,26 @@ export async function claimPendingMail(
 			limit ${limit}
 			for update skip locked
 		)
-		returning id, recipient, subject, text_body, html_body, created_at, sent_at, attempts, last_error`.execute(db);
+		returning id, recipient, subject, text_body, html_body, created_at, sent_at, attempts, last_error`.execute(
+		db,
+	);
 	return result.rows.map(toMail).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
 export async function markSent(db: Db, id: string): Promise<void> {
-	await db.updateTable('mail_outbox').set({ sent_at: sql`now()`, last_error: null }).where('id', '=', id).execute();
+	await db
+		.updateTable('mail_outbox')
+		.set({ sent_at: sql`now()`, last_error: null })
+		.where('id', '=', id)
+		.execute();
 }
 
-export async function markFailed(db: Db, id: string, error: string, retryInSeconds: number): Promise<void> {
+export async function markFailed(
+	db: Db,
+	id: string,
+	error: string,
+	retryInSeconds: number,
+): Promise<void> {
 	await db
 		.updateTable('mail_outbox')
 		.set({
@@ -101,13 +131,23 @@ export async function listOutbox(
 	let base = db.selectFrom('mail_outbox');
 	if (to) base = base.where('recipient', 'ilike', `%${to.replace(/[\\%_]/g, '\\$&')}%`);
 	const [rows, count] = await Promise.all([
-		base.select(COLUMNS).orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute(),
+		base
+			.select(COLUMNS)
+			.orderBy('created_at', 'desc')
+			.orderBy('id')
+			.limit(limit)
+			.offset(offset)
+			.execute(),
 		base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
 	]);
 	return { mails: rows.map(toMail), total: Number(count.n) };
 }
 
 export async function findMail(db: Db, id: string): Promise<OutboxMail | undefined> {
-	const row = await db.selectFrom('mail_outbox').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+	const row = await db
+		.selectFrom('mail_outbox')
+		.select(COLUMNS)
+		.where('id', '=', id)
+		.executeTakeFirst();
 	return row && toMail(row);
 }

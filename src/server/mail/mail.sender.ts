@@ -52,7 +52,11 @@ export async function deliverPendingMail(
 	const from = options.from ?? config().mailFrom;
 	const transport = transportFor(smtpUrl);
 	for (;;) {
-		const batch = await claimPendingMail(db, { limit: BATCH, maxAttempts: MAX_ATTEMPTS, leaseSeconds: LEASE_SECONDS });
+		const batch = await claimPendingMail(db, {
+			limit: BATCH,
+			maxAttempts: MAX_ATTEMPTS,
+			leaseSeconds: LEASE_SECONDS,
+		});
 		if (batch.length === 0) return result;
 		for (const mail of batch) {
 			try {
@@ -90,7 +94,9 @@ function runOnce(db: Db): Promise<void> {
 	running = (async () => {
 		do {
 			again = false;
-			await deliverPendingMail(db).catch((error: unknown) => console.error('[mail] delivery pass failed:', error));
+			await deliverPendingMail(db).catch((error: unknown) =>
+				console.error('[mail] delivery pass failed:', error),
+			);
 		} while (again);
 	})().finally(() => {
 		running = undefined;

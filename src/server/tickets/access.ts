@@ -19,6 +19,7 @@ export function canSeeTicket(viewer: SessionUser, ticket: Pick<Ticket, 'customer
  */
 export async function getTicketFor(db: Db, viewer: SessionUser, number: number): Promise<Ticket> {
 	const ticket = await findTicketByNumber(db, number);
-	if (!ticket || !canSeeTicket(viewer, ticket)) throw new NotFoundError('We could not find that ticket.');
+	if (!ticket || !canSeeTicket(viewer, ticket))
+		throw new NotFoundError('We could not find that ticket.');
 	return ticket;
 }

@@ -7,7 +7,14 @@ import { kickMailDelivery } from '#server/mail/mail.sender.ts';
 import { findUserById } from '#server/users/users.repo.ts';
 import { getTicketFor } from './access.ts';
 import { mailMerged } from './ticket-mail.ts';
-import { copyMessages, insertEvent, insertMessage, lockTicket, updateTicket, type Ticket } from './tickets.repo.ts';
+import {
+	copyMessages,
+	insertEvent,
+	insertMessage,
+	lockTicket,
+	updateTicket,
+	type Ticket,
+} from './tickets.repo.ts';
 import type { Merge } from './tickets.schema.ts';
 import { requireTicket } from './tickets.service.ts';
 
@@ -22,14 +29,22 @@ import { requireTicket } from './tickets.service.ts';
  *   merging a ticket into itself; ConflictError for merged or closed tickets, or different
  *   customers.
  */
-export async function mergeTickets(db: Db, user: SessionUser, input: Merge): Promise<{ from: Ticket; into: Ticket }> {
+export async function mergeTickets(
+	db: Db,
+	user: SessionUser,
+	input: Merge,
+): Promise<{ from: Ticket; into: Ticket }> {
 	requireRole(user, 'staff');
 	if (input.number === input.into) {
-		throw new BadRequestError('A ticket cannot be merged into itself.', { into: 'Enter another ticket number.' });
+		throw new BadRequestError('A ticket cannot be merged into itself.', {
+			into: 'Enter another ticket number.',
+		});
 	}
 	const fromRef = await getTicketFor(db, user, input.number);
 	const intoRef = await getTicketFor(db, user, input.into).catch(() => {
-		throw new BadRequestError(`There is no ticket #${input.into}.`, { into: `There is no ticket #${input.into}.` });
+		throw new BadRequestError(`There is no ticket #${input.into}.`, {
+			into: `There is no ticket #${input.into}.`,
+		});
 	});
 	const at = now();
 	await db.transaction().execute(async (trx) => {
@@ -37,9 +52,14 @@ export async function mergeTickets(db: Db, user: SessionUser, input: Merge): Pro
 		for (const id of [fromRef.id, intoRef.id].sort()) await lockTicket(trx, id);
 		const from = await requireTicket(trx, fromRef.id);
 		const into = await requireTicket(trx, intoRef.id);
-		if (from.mergedInto) throw new ConflictError(`#${from.number} was merged into #${from.mergedInto.number} already.`);
+		if (from.mergedInto)
+			throw new ConflictError(
+				`#${from.number} was merged into #${from.mergedInto.number} already.`,
+			);
 		if (into.mergedInto || into.status === 'closed') {
-			throw new ConflictError(`#${into.number} is closed; merge into an open ticket.`, { into: 'Choose an open ticket.' });
+			throw new ConflictError(`#${into.number} is closed; merge into an open ticket.`, {
+				into: 'Choose an open ticket.',
+			});
 		}
 		if (from.customerId !== into.customerId) {
 			throw new ConflictError('Only tickets of the same customer can be merged.', {
@@ -69,7 +89,12 @@ export async function mergeTickets(db: Db, user: SessionUser, input: Merge): Pro
 			internal: false,
 			createdAt: at,
 		});
-		await updateTicket(trx, from.id, { status: 'closed', closedAt: at, mergedInto: into.id, lastActivityAt: at });
+		await updateTicket(trx, from.id, {
+			status: 'closed',
+			closedAt: at,
+			mergedInto: into.id,
+			lastActivityAt: at,
+		});
 		await updateTicket(trx, into.id, { lastActivityAt: at });
 		await insertEvent(trx, {
 			ticketId: from.id,

@@ -62,7 +62,10 @@ export function targetLines(policy: Policy, ticket: Ticket, s: TargetStanding): 
 		s.resolution === 'met' || s.resolution === 'missed'
 			? {
 					label: 'Resolution',
-					text: s.resolution === 'met' ? `within the target (${resolveDue})` : `after the target (${resolveDue})`,
+					text:
+						s.resolution === 'met'
+							? `within the target (${resolveDue})`
+							: `after the target (${resolveDue})`,
 					tone: s.resolution === 'met' ? 'ok' : 'warn',
 				}
 			: {

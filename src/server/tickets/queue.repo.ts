@@ -75,13 +75,20 @@ export async function listQueueRows(
 				'a.id as assignee_id_',
 				'a.display_name as assignee_name',
 			])
-			.orderBy(sql`case when t.first_responded_at is null and t.status in ('new', 'open', 'waiting') then 0 else 1 end`)
-			.orderBy(sql`case when t.first_responded_at is null then t.first_response_due_at else t.resolution_due_at end`)
+			.orderBy(
+				sql`case when t.first_responded_at is null and t.status in ('new', 'open', 'waiting') then 0 else 1 end`,
+			)
+			.orderBy(
+				sql`case when t.first_responded_at is null then t.first_response_due_at else t.resolution_due_at end`,
+			)
 			.orderBy('t.number')
 			.limit(page.limit)
 			.offset(page.offset)
 			.execute(),
-		db.selectFrom(base.as('q')).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+		db
+			.selectFrom(base.as('q'))
+			.select(sql<number>`count(*)::int`.as('n'))
+			.executeTakeFirstOrThrow(),
 	]);
 	return {
 		total: Number(count.n),
@@ -89,7 +96,9 @@ export async function listQueueRows(
 			ticket: toTicket(row),
 			customer: { id: row.customer_id_, displayName: row.customer_name, email: row.customer_email },
 			assignee:
-				row.assignee_id_ && row.assignee_name ? { id: row.assignee_id_, displayName: row.assignee_name } : null,
+				row.assignee_id_ && row.assignee_name
+					? { id: row.assignee_id_, displayName: row.assignee_name }
+					: null,
 		})),
 	};
 }

@@ -42,7 +42,11 @@ export async function listQueue(db: Db, user: SessionUser, filter: QueueFilter):
 		offset: (page - 1) * QUEUE_PAGE_SIZE,
 	});
 	return {
-		items: rows.map((row) => ({ ...row, badge: dueBadge(row.ticket, at), standing: standing(row.ticket, at) })),
+		items: rows.map((row) => ({
+			...row,
+			badge: dueBadge(row.ticket, at),
+			standing: standing(row.ticket, at),
+		})),
 		total,
 		page,
 		pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),

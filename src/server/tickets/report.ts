@@ -71,7 +71,11 @@ function line(severity: Severity | 'all', tickets: TargetFields[], at: Date): Re
  * The report for the last `query.periods` weeks or months up to `now()`.
  * @throws ForbiddenError for non-staff.
  */
-export async function targetsReport(db: Db, user: SessionUser, query: ReportQuery): Promise<TargetsReport> {
+export async function targetsReport(
+	db: Db,
+	user: SessionUser,
+	query: ReportQuery,
+): Promise<TargetsReport> {
 	requireRole(user, 'staff');
 	const at = now();
 	const zone = getPolicy().timezone;
@@ -120,7 +124,8 @@ export async function targetsReport(db: Db, user: SessionUser, query: ReportQuer
 			const tickets = buckets.get(start.toMillis()) ?? [];
 			return {
 				start: start.toJSDate(),
-				label: unit === 'week' ? `Week of ${start.toFormat('d LLL yyyy')}` : start.toFormat('LLLL yyyy'),
+				label:
+					unit === 'week' ? `Week of ${start.toFormat('d LLL yyyy')}` : start.toFormat('LLLL yyyy'),
 				lines: [
 					...SEVERITIES.map((s) =>
 						line(

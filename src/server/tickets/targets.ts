@@ -64,7 +64,11 @@ export function standing(ticket: TargetFields, now: Date): TargetStanding {
 	} else {
 		resolution = at > ticket.resolutionDueAt.getTime() ? 'overdue' : 'pending';
 	}
-	return { firstResponse, resolution, flagged: firstResponse === 'overdue' || resolution === 'overdue' };
+	return {
+		firstResponse,
+		resolution,
+		flagged: firstResponse === 'overdue' || resolution === 'overdue',
+	};
 }
 
 export type BadgeTone = 'ok' | 'warn' | 'danger' | 'neutral';
@@ -82,17 +86,30 @@ const SOON_MS = 60 * 60_000;
 /** The one badge the queue shows for a ticket: the clock that is running now. */
 export function dueBadge(ticket: TargetFields, now: Date): DueBadge {
 	if (ticket.status === 'resolved' || ticket.status === 'closed') {
-		return { text: ticket.status === 'resolved' ? 'resolved' : 'closed', tone: 'neutral', clock: 'none' };
+		return {
+			text: ticket.status === 'resolved' ? 'resolved' : 'closed',
+			tone: 'neutral',
+			clock: 'none',
+		};
 	}
 	const at = now.getTime();
 	if (!ticket.firstRespondedAt) {
 		const left = ticket.firstResponseDueAt.getTime() - at;
-		if (left < 0) return { text: `overdue ${formatDuration(-left)}`, tone: 'danger', clock: 'first-response' };
-		return { text: `due in ${formatDuration(left)}`, tone: left <= SOON_MS ? 'warn' : 'ok', clock: 'first-response' };
+		if (left < 0)
+			return { text: `overdue ${formatDuration(-left)}`, tone: 'danger', clock: 'first-response' };
+		return {
+			text: `due in ${formatDuration(left)}`,
+			tone: left <= SOON_MS ? 'warn' : 'ok',
+			clock: 'first-response',
+		};
 	}
 	const left = ticket.resolutionDueAt.getTime() - at;
 	if (left < 0) {
-		return { text: `resolution overdue ${formatDuration(-left)}`, tone: 'danger', clock: 'resolution' };
+		return {
+			text: `resolution overdue ${formatDuration(-left)}`,
+			tone: 'danger',
+			clock: 'resolution',
+		};
 	}
 	return { text: `resolve in ${formatDuration(left)}`, tone: 'ok', clock: 'resolution' };
 }

@@ -80,7 +80,13 @@ export async function mailStaffReply(
 		text: `Hello ${customer.displayName},\n\n${staff.displayName} replied to your ticket #${ticket.number}:\n\n${body}${end.text}`,
 		html: `<p>Hello ${escapeHtml(customer.displayName)},</p><p>${escapeHtml(staff.displayName)} replied to your ticket #${ticket.number}:</p><blockquote>${renderMarkdown(body)}</blockquote>${end.html}`,
 	});
-	await notifyCustomer(db, ticket, customer, 'ticket.reply', `${staff.displayName} replied on #${ticket.number}: ${ticket.subject}`);
+	await notifyCustomer(
+		db,
+		ticket,
+		customer,
+		'ticket.reply',
+		`${staff.displayName} replied on #${ticket.number}: ${ticket.subject}`,
+	);
 }
 
 /** To the customer: the status of their ticket changed. */
@@ -104,7 +110,13 @@ export async function mailStatusChange(
 		text: `Hello ${customer.displayName},\n\nThe status of your ticket #${ticket.number} is now: ${label}.${extra}${end.text}`,
 		html: `<p>Hello ${escapeHtml(customer.displayName)},</p><p>The status of your ticket #${ticket.number} is now: <strong>${label}</strong>.${escapeHtml(extra)}</p>${end.html}`,
 	});
-	await notifyCustomer(db, ticket, customer, 'ticket.status', `#${ticket.number} is now ${label.toLowerCase()}: ${ticket.subject}`);
+	await notifyCustomer(
+		db,
+		ticket,
+		customer,
+		'ticket.status',
+		`#${ticket.number} is now ${label.toLowerCase()}: ${ticket.subject}`,
+	);
 }
 
 /** To the customer: ticket `from` continues in ticket `into`. */
@@ -121,11 +133,21 @@ export async function mailMerged(
 		text: `Hello ${customer.displayName},\n\nYour ticket #${from.number} ("${from.subject}") is about the same problem as #${into.number} ("${into.subject}"), so we merged the two conversations into #${into.number}. Please continue there.${end.text}`,
 		html: `<p>Hello ${escapeHtml(customer.displayName)},</p><p>Your ticket #${from.number} (“${escapeHtml(from.subject)}”) is about the same problem as #${into.number} (“${escapeHtml(into.subject)}”), so we merged the two conversations into #${into.number}. Please continue there.</p>${end.html}`,
 	});
-	await notifyCustomer(db, into, customer, 'ticket.merged', `#${from.number} was merged into #${into.number}: ${into.subject}`);
+	await notifyCustomer(
+		db,
+		into,
+		customer,
+		'ticket.merged',
+		`#${from.number} was merged into #${into.number}: ${into.subject}`,
+	);
 }
 
 /** To every staff member: an urgent (Severity 1 or 2) ticket arrived. Returns how many were queued. */
-export async function mailUrgentTicket(db: Db, ticket: Ticket, customer: Recipient): Promise<number> {
+export async function mailUrgentTicket(
+	db: Db,
+	ticket: Ticket,
+	customer: Recipient,
+): Promise<number> {
 	const staff = await listUsersByRole(db, ['staff', 'admin']);
 	const policy = getPolicy();
 	const due = formatDue(policy, ticket.firstResponseDueAt);

@@ -64,7 +64,8 @@ type TicketRow = Selectable<TicketsTable> & {
 };
 
 const date = (value: Date | string): Date => new Date(value);
-const maybeDate = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
+const maybeDate = (value: Date | string | null): Date | null =>
+	value === null ? null : new Date(value);
 
 export function toTicket(row: TicketRow): Ticket {
 	return {
@@ -193,7 +194,10 @@ export interface CustomerTicketRow {
 }
 
 /** A customer's own tickets, most recent activity first. */
-export async function listTicketsOfCustomer(db: Db, customerId: string): Promise<CustomerTicketRow[]> {
+export async function listTicketsOfCustomer(
+	db: Db,
+	customerId: string,
+): Promise<CustomerTicketRow[]> {
 	const rows = await selectTickets(db)
 		.select((eb) =>
 			eb
@@ -208,7 +212,10 @@ export async function listTicketsOfCustomer(db: Db, customerId: string): Promise
 		.orderBy('t.number', 'desc')
 		.limit(500)
 		.execute();
-	return rows.map((row) => ({ ticket: toTicket(row), messageCount: Number(row.message_count ?? 0) }));
+	return rows.map((row) => ({
+		ticket: toTicket(row),
+		messageCount: Number(row.message_count ?? 0),
+	}));
 }
 
 export interface NewMessage {
@@ -306,7 +313,13 @@ export async function copyMessages(
 
 export async function insertEvent(
 	db: Db,
-	values: { ticketId: string; actorId: string | null; kind: string; details: Record<string, unknown>; createdAt: Date },
+	values: {
+		ticketId: string;
+		actorId: string | null;
+		kind: string;
+		details: Record<string, unknown>;
+		createdAt: Date;
+	},
 ): Promise<void> {
 	await db
 		.insertInto('ticket_events')
@@ -324,7 +337,16 @@ export async function listEvents(db: Db, ticketId: string): Promise<TicketEvent[
 	const rows = await db
 		.selectFrom('ticket_events as e')
 		.leftJoin('users as u', 'u.id', 'e.actor_id')
-		.select(['e.id', 'e.kind', 'e.details', 'e.created_at', 'u.id as actor_id', 'u.display_name', 'u.handle', 'u.role'])
+		.select([
+			'e.id',
+			'e.kind',
+			'e.details',
+			'e.created_at',
+			'u.id as actor_id',
+			'u.display_name',
+			'u.handle',
+			'u.role',
+		])
 		.where('e.ticket_id', '=', ticketId)
 		.orderBy('e.created_at')
 		.orderBy('e.id')

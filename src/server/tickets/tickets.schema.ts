@@ -24,7 +24,11 @@ export const STATUS_LABELS: Record<TicketStatus, string> = {
 	closed: 'Closed',
 };
 /** Statuses in which a ticket still needs work (the staff queue's default, duplicate checks). */
-export const ACTIVE_STATUSES = ['new', 'open', 'waiting'] as const satisfies readonly TicketStatus[];
+export const ACTIVE_STATUSES = [
+	'new',
+	'open',
+	'waiting',
+] as const satisfies readonly TicketStatus[];
 
 export const SUBJECT_MIN = 5;
 export const SUBJECT_MAX = 200;
@@ -33,9 +37,16 @@ export const REPLY_MAX = 50_000;
 
 const severity = z.coerce
 	.number({ error: 'Choose a severity.' })
-	.pipe(z.literal(SEVERITIES, { error: 'Choose a severity from 1 to 4.' })) as z.ZodType<Severity, unknown>;
+	.pipe(z.literal(SEVERITIES, { error: 'Choose a severity from 1 to 4.' })) as z.ZodType<
+	Severity,
+	unknown
+>;
 
-const ticketNumber = z.coerce.number({ error: 'Unknown ticket.' }).int().positive().max(2_000_000_000);
+const ticketNumber = z.coerce
+	.number({ error: 'Unknown ticket.' })
+	.int()
+	.positive()
+	.max(2_000_000_000);
 
 const siteUrl = z
 	.string()

@@ -34,7 +34,11 @@ export const REPLY_LIMIT = { limit: 20, windowSeconds: 60 };
  * similar open ticket. Severity 1 and 2 tickets are mailed to every staff member.
  * @throws TooManyRequestsError after CREATE_LIMIT tickets in its window.
  */
-export async function createTicket(db: Db, customer: SessionUser, input: CreateTicket): Promise<Ticket> {
+export async function createTicket(
+	db: Db,
+	customer: SessionUser,
+	input: CreateTicket,
+): Promise<Ticket> {
 	await consumeRateLimit(
 		db,
 		`tickets:create:${customer.id}`,
@@ -43,7 +47,10 @@ export async function createTicket(db: Db, customer: SessionUser, input: CreateT
 	);
 	const at = now();
 	const targets = computeTargets(getPolicy(), input.severity, at);
-	const duplicate = await findLikelyDuplicate(db, customer.id, { subject: input.subject, text: input.description });
+	const duplicate = await findLikelyDuplicate(db, customer.id, {
+		subject: input.subject,
+		text: input.description,
+	});
 	const ticket = await db.transaction().execute(async (trx) => {
 		const created = await insertTicket(trx, {
 			customerId: customer.id,
@@ -64,7 +71,9 @@ export async function createTicket(db: Db, customer: SessionUser, input: CreateT
 				severity: input.severity,
 				firstResponseDueAt: targets.firstResponseDueAt.toISOString(),
 				resolutionDueAt: targets.resolutionDueAt.toISOString(),
-				...(duplicate ? { possibleDuplicateOf: duplicate.number, similarity: round(duplicate.score) } : {}),
+				...(duplicate
+					? { possibleDuplicateOf: duplicate.number, similarity: round(duplicate.score) }
+					: {}),
 			},
 			createdAt: at,
 		});
@@ -93,7 +102,12 @@ export function listMyTickets(db: Db, user: SessionUser): Promise<CustomerTicket
  */
 export async function replyToTicket(db: Db, user: SessionUser, input: Reply): Promise<Ticket> {
 	const ticket = await getTicketFor(db, user, input.number);
-	await consumeRateLimit(db, `tickets:reply:${user.id}`, REPLY_LIMIT, 'You are replying very fast.');
+	await consumeRateLimit(
+		db,
+		`tickets:reply:${user.id}`,
+		REPLY_LIMIT,
+		'You are replying very fast.',
+	);
 	const staff = isStaff(user);
 	const at = now();
 	await db.transaction().execute(async (trx) => {
@@ -105,7 +119,13 @@ export async function replyToTicket(db: Db, user: SessionUser, input: Reply): Pr
 		if (current.status === 'resolved' && !staff) {
 			throw new ConflictError('This ticket is resolved. Reopen it to reply.');
 		}
-		await insertMessage(trx, { ticketId: ticket.id, authorId: user.id, body: input.body, internal: false, createdAt: at });
+		await insertMessage(trx, {
+			ticketId: ticket.id,
+			authorId: user.id,
+			body: input.body,
+			internal: false,
+			createdAt: at,
+		});
 		if (staff) {
 			const nextStatus = current.status === 'new' ? 'open' : current.status;
 			await updateTicket(trx, ticket.id, {
@@ -142,7 +162,13 @@ export async function addInternalNote(db: Db, user: SessionUser, input: Note): P
 	requireRole(user, 'staff');
 	const ticket = await getTicketFor(db, user, input.number);
 	await consumeRateLimit(db, `tickets:reply:${user.id}`, REPLY_LIMIT, 'You are writing very fast.');
-	await insertMessage(db, { ticketId: ticket.id, authorId: user.id, body: input.body, internal: true, createdAt: now() });
+	await insertMessage(db, {
+		ticketId: ticket.id,
+		authorId: user.id,
+		body: input.body,
+		internal: true,
+		createdAt: now(),
+	});
 }
 
 /**
@@ -183,7 +209,8 @@ export async function reopenTicket(db: Db, user: SessionUser, input: TicketRef):
 	await db.transaction().execute(async (trx) => {
 		await lockTicket(trx, ticket.id);
 		const current = await requireTicket(trx, ticket.id);
-		if (current.status !== 'resolved') throw new ConflictError('Only a resolved ticket can be reopened.');
+		if (current.status !== 'resolved')
+			throw new ConflictError('Only a resolved ticket can be reopened.');
 		if (!canReopenAt(current.resolvedAt, at)) {
 			throw new ConflictError(
 				`This ticket was resolved more than ${REOPEN_DAYS} days ago. Please open a new ticket and mention #${current.number}.`,

@@ -8,7 +8,13 @@ import { getTicketFor } from './access.ts';
 import { listStaffMembers, type StaffMember } from './queue.service.ts';
 import { canReopenAt, dueBadge, standing, type DueBadge, type TargetStanding } from './targets.ts';
 import { ticketSubjectKey } from './ticket-mail.ts';
-import { listEvents, listMessages, type Ticket, type TicketEvent, type TicketMessage } from './tickets.repo.ts';
+import {
+	listEvents,
+	listMessages,
+	type Ticket,
+	type TicketEvent,
+	type TicketMessage,
+} from './tickets.repo.ts';
 
 /** Everything one ticket page shows, already cut down to what the viewer may see. */
 export interface TicketView {
@@ -34,7 +40,11 @@ export interface TicketView {
  * The ticket numbered `number` as `viewer` may see it.
  * @throws NotFoundError when it does not exist or belongs to another customer.
  */
-export async function getTicketView(db: Db, viewer: SessionUser, number: number): Promise<TicketView> {
+export async function getTicketView(
+	db: Db,
+	viewer: SessionUser,
+	number: number,
+): Promise<TicketView> {
 	const ticket = await getTicketFor(db, viewer, number);
 	const staff = isStaff(viewer);
 	const at = now();
@@ -52,7 +62,12 @@ export async function getTicketView(db: Db, viewer: SessionUser, number: number)
 		viewerIsStaff: staff,
 		viewerIsCustomer: isCustomer,
 		customer: customer
-			? { id: customer.id, displayName: customer.displayName, email: customer.email, handle: customer.handle }
+			? {
+					id: customer.id,
+					displayName: customer.displayName,
+					email: customer.email,
+					handle: customer.handle,
+				}
 			: null,
 		events,
 		staffMembers,

@@ -9,7 +9,13 @@ import { findUserById } from '#server/users/users.repo.ts';
 import { getTicketFor } from './access.ts';
 import { computeTargets } from './targets.ts';
 import { mailStatusChange } from './ticket-mail.ts';
-import { insertEvent, lockTicket, updateTicket, type Ticket, type TicketPatch } from './tickets.repo.ts';
+import {
+	insertEvent,
+	lockTicket,
+	updateTicket,
+	type Ticket,
+	type TicketPatch,
+} from './tickets.repo.ts';
 import type { Assign, ChangeSeverity, ChangeStatus, TicketStatus } from './tickets.schema.ts';
 import { requireTicket } from './tickets.service.ts';
 
@@ -28,15 +34,21 @@ function statusPatch(to: TicketStatus, at: Date): TicketPatch {
  * @throws ForbiddenError for non-staff; NotFoundError; ConflictError for merged tickets or an
  *   unchanged status.
  */
-export async function changeStatus(db: Db, user: SessionUser, input: ChangeStatus): Promise<Ticket> {
+export async function changeStatus(
+	db: Db,
+	user: SessionUser,
+	input: ChangeStatus,
+): Promise<Ticket> {
 	requireRole(user, 'staff');
 	const ticket = await getTicketFor(db, user, input.number);
 	const at = now();
 	await db.transaction().execute(async (trx) => {
 		await lockTicket(trx, ticket.id);
 		const current = await requireTicket(trx, ticket.id);
-		if (current.mergedInto) throw new ConflictError(`This ticket was merged into #${current.mergedInto.number}.`);
-		if (current.status === input.status) throw new ConflictError('The ticket has that status already.');
+		if (current.mergedInto)
+			throw new ConflictError(`This ticket was merged into #${current.mergedInto.number}.`);
+		if (current.status === input.status)
+			throw new ConflictError('The ticket has that status already.');
 		await updateTicket(trx, ticket.id, statusPatch(input.status, at));
 		await insertEvent(trx, {
 			ticketId: ticket.id,
@@ -46,7 +58,8 @@ export async function changeStatus(db: Db, user: SessionUser, input: ChangeStatu
 			createdAt: at,
 		});
 		const customer = await findUserById(trx, current.customerId);
-		if (customer && customer.id !== user.id) await mailStatusChange(trx, current, customer, input.status);
+		if (customer && customer.id !== user.id)
+			await mailStatusChange(trx, current, customer, input.status);
 	});
 	void kickMailDelivery(db);
 	return requireTicket(db, ticket.id);
@@ -58,14 +71,19 @@ export async function changeStatus(db: Db, user: SessionUser, input: ChangeStatu
  * raising a Severity 4 to 1 after two hours makes it overdue at once, which is the point.
  * @throws ForbiddenError for non-staff; NotFoundError; ConflictError for an unchanged severity.
  */
-export async function changeSeverity(db: Db, user: SessionUser, input: ChangeSeverity): Promise<Ticket> {
+export async function changeSeverity(
+	db: Db,
+	user: SessionUser,
+	input: ChangeSeverity,
+): Promise<Ticket> {
 	requireRole(user, 'staff');
 	const ticket = await getTicketFor(db, user, input.number);
 	const at = now();
 	await db.transaction().execute(async (trx) => {
 		await lockTicket(trx, ticket.id);
 		const current = await requireTicket(trx, ticket.id);
-		if (current.severity === input.severity) throw new ConflictError('The ticket has that severity already.');
+		if (current.severity === input.severity)
+			throw new ConflictError('The ticket has that severity already.');
 		const targets = computeTargets(getPolicy(), input.severity, current.createdAt);
 		await updateTicket(trx, ticket.id, { severity: input.severity, ...targets });
 		await insertEvent(trx, {

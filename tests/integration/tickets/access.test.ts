@@ -5,7 +5,13 @@ import { listQueue, listStaffMembers } from '#server/tickets/queue.service.ts';
 import { targetsReport } from '#server/tickets/report.ts';
 import { findSimilarRequests } from '#server/tickets/similar.service.ts';
 import { QueueFilterSchema, ReportQuerySchema } from '#server/tickets/tickets.schema.ts';
-import { addInternalNote, closeTicket, listMyTickets, reopenTicket, replyToTicket } from '#server/tickets/tickets.service.ts';
+import {
+	addInternalNote,
+	closeTicket,
+	listMyTickets,
+	reopenTicket,
+	replyToTicket,
+} from '#server/tickets/tickets.service.ts';
 import { getTicketView } from '#server/tickets/view.service.ts';
 import { assignTicket, changeSeverity, changeStatus } from '#server/tickets/workflow.service.ts';
 import { describeEachDb } from '../../support/db.ts';
@@ -19,7 +25,10 @@ describeEachDb('ticket access control', (use) => {
 		const bob = await makeCustomer(db);
 		const staff = await makeStaff(db);
 		const ticket = await makeTicket(db, alice, { subject: 'Payment gateway rejects Visa cards' });
-		await addInternalNote(db, staff, { number: ticket.number, body: 'INTERNAL-ONLY: customer owes an invoice' });
+		await addInternalNote(db, staff, {
+			number: ticket.number,
+			body: 'INTERNAL-ONLY: customer owes an invoice',
+		});
 		await replyToTicket(db, staff, { number: ticket.number, body: 'Public answer from staff' });
 		return { db, alice, bob, staff, ticket };
 	}
@@ -33,7 +42,9 @@ describeEachDb('ticket access control', (use) => {
 	it("refuses every customer action on another customer's ticket with 'not found'", async () => {
 		const { db, bob, staff, ticket } = await setup();
 		const ref = { number: ticket.number };
-		await expect(replyToTicket(db, bob, { ...ref, body: 'hijack' })).rejects.toBeInstanceOf(NotFoundError);
+		await expect(replyToTicket(db, bob, { ...ref, body: 'hijack' })).rejects.toBeInstanceOf(
+			NotFoundError,
+		);
 		await expect(closeTicket(db, bob, ref)).rejects.toBeInstanceOf(NotFoundError);
 		await expect(reopenTicket(db, bob, ref)).rejects.toBeInstanceOf(NotFoundError);
 		const view = await getTicketView(db, staff, ticket.number);
@@ -44,7 +55,9 @@ describeEachDb('ticket access control', (use) => {
 		const { db, ticket } = await setup();
 		const developer = await makeCustomer(db, 'developer');
 		await expect(getTicketView(db, developer, ticket.number)).rejects.toBeInstanceOf(NotFoundError);
-		await expect(listQueue(db, developer, QueueFilterSchema.parse({}))).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(listQueue(db, developer, QueueFilterSchema.parse({}))).rejects.toBeInstanceOf(
+			ForbiddenError,
+		);
 	});
 
 	it('never gives internal notes to the customer', async () => {
@@ -54,7 +67,9 @@ describeEachDb('ticket access control', (use) => {
 		expect(JSON.stringify(own)).not.toContain('INTERNAL-ONLY');
 		expect(own.events).toEqual([]);
 		const staffView = await getTicketView(db, staff, ticket.number);
-		expect(staffView.messages.map((m) => m.body)).toContain('INTERNAL-ONLY: customer owes an invoice');
+		expect(staffView.messages.map((m) => m.body)).toContain(
+			'INTERNAL-ONLY: customer owes an invoice',
+		);
 	});
 
 	it("lists only the customer's own tickets", async () => {
@@ -68,7 +83,9 @@ describeEachDb('ticket access control', (use) => {
 		const { db, alice, bob, ticket } = await setup();
 		const forBob = await findSimilarRequests(db, bob, { q: 'Payment gateway rejects Visa cards' });
 		expect(forBob.tickets).toEqual([]);
-		const forAlice = await findSimilarRequests(db, alice, { q: 'Payment gateway rejects Visa cards' });
+		const forAlice = await findSimilarRequests(db, alice, {
+			q: 'Payment gateway rejects Visa cards',
+		});
 		expect(forAlice.tickets.map((t) => t.number)).toEqual([ticket.number]);
 	});
 
@@ -92,5 +109,14 @@ describeEachDb('ticket access control', (use) => {
 		const { db, ticket } = await setup();
 		const admin = await makeUser(db, { role: 'admin' });
 		expect((await getTicketView(db, admin, ticket.number)).ticket.id).toBe(ticket.id);
+	});
+
+	it('never puts tickets or their messages into the public search index', async () => {
+		const { db, ticket } = await setup();
+		const rows = await db.selectFrom('search_outbox').select(['kind', 'payload']).execute();
+		expect(rows.filter((r) => JSON.stringify(r.payload ?? '').includes(ticket.subject))).toEqual(
+			[],
+		);
+		expect(rows.some((r) => JSON.stringify(r.payload ?? '').includes('INTERNAL-ONLY'))).toBe(false);
 	});
 });

@@ -60,7 +60,10 @@ describeEachDb('opening tickets', (use) => {
 			category: 'other',
 		});
 		for (let i = 0; i < 5; i++) {
-			await createTicket(db, customer, { ...input, subject: `${input.subject} ${i} ${'qwertyuiop'.slice(i)}` });
+			await createTicket(db, customer, {
+				...input,
+				subject: `${input.subject} ${i} ${'qwertyuiop'.slice(i)}`,
+			});
 		}
 		await expect(createTicket(db, customer, input)).rejects.toBeInstanceOf(TooManyRequestsError);
 	});
@@ -69,10 +72,22 @@ describeEachDb('opening tickets', (use) => {
 		const db = use();
 		const staff = await makeStaff(db);
 		const customer = await makeCustomer(db);
-		const urgent = await makeTicket(db, customer, { severity: 1, subject: 'Storefront is down completely' });
-		const normal = await makeTicket(db, customer, { severity: 3, subject: 'Typo in a product label' });
-		const mails = await db.selectFrom('mail_outbox').selectAll().where('recipient', '=', staff.email).execute();
-		expect(mails.map((m) => m.subject)).toContain(`Severity 1: [#${urgent.number}] Storefront is down completely`);
+		const urgent = await makeTicket(db, customer, {
+			severity: 1,
+			subject: 'Storefront is down completely',
+		});
+		const normal = await makeTicket(db, customer, {
+			severity: 3,
+			subject: 'Typo in a product label',
+		});
+		const mails = await db
+			.selectFrom('mail_outbox')
+			.selectAll()
+			.where('recipient', '=', staff.email)
+			.execute();
+		expect(mails.map((m) => m.subject)).toContain(
+			`Severity 1: [#${urgent.number}] Storefront is down completely`,
+		);
 		expect(mails.some((m) => m.subject.includes(`#${normal.number}]`))).toBe(false);
 	});
 });
@@ -87,7 +102,10 @@ describe('ticket form validation', () => {
 	};
 
 	it('accepts a complete ticket and coerces the severity', () => {
-		expect(CreateTicketSchema.parse(valid)).toMatchObject({ severity: 1, siteUrl: 'https://shop.example.com' });
+		expect(CreateTicketSchema.parse(valid)).toMatchObject({
+			severity: 1,
+			siteUrl: 'https://shop.example.com',
+		});
 	});
 
 	it('treats an empty site URL as none', () => {
@@ -110,4 +128,3 @@ describe('ticket form validation', () => {
 		expect(result.error?.issues.map((i) => i.path[0])).toContain(field);
 	});
 });
-

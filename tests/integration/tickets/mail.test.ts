@@ -16,7 +16,12 @@ interface Received {
 }
 
 /** A real SMTP server on a free port that keeps what it receives. */
-function startSmtp(): Promise<{ url: string; received: Received[]; next: () => Promise<Received>; close: () => Promise<void> }> {
+function startSmtp(): Promise<{
+	url: string;
+	received: Received[];
+	next: () => Promise<Received>;
+	close: () => Promise<void>;
+}> {
 	const received: Received[] = [];
 	const waiters: ((mail: Received) => void)[] = [];
 	const server = new SMTPServer({
@@ -59,7 +64,9 @@ function startSmtp(): Promise<{ url: string; received: Received[]; next: () => P
 
 /** Quoted-printable soft line breaks and encoded characters, undone enough to search the body. */
 function decode(raw: string): string {
-	return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+	return raw
+		.replace(/=\r?\n/g, '')
+		.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -89,7 +96,11 @@ describeEachDb('ticket e-mail', (use) => {
 		expect(await deliverPendingMail(db)).toEqual({ sent: 0, failed: 0 });
 		const { mails } = await listOutbox(db, { limit: 10, offset: 0, to: customer.email });
 		expect(mails).toHaveLength(1);
-		expect(mails[0]).toMatchObject({ sentAt: null, attempts: 0, subject: `Re: [#${ticket.number}] ${ticket.subject}` });
+		expect(mails[0]).toMatchObject({
+			sentAt: null,
+			attempts: 0,
+			subject: `Re: [#${ticket.number}] ${ticket.subject}`,
+		});
 		expect(mails[0]?.text).toContain('Outbox only reply');
 	});
 
@@ -102,11 +113,16 @@ describeEachDb('ticket e-mail', (use) => {
 		resetConfig();
 		const [customer, staff] = [await makeCustomer(db), await makeStaff(db)];
 		const ticket = await makeTicket(db, customer, { subject: 'Prices are rounded wrongly' });
-		await replyToTicket(db, staff, { number: ticket.number, body: 'We fixed the rounding rule for RUB.' });
+		await replyToTicket(db, staff, {
+			number: ticket.number,
+			body: 'We fixed the rounding rule for RUB.',
+		});
 		const mail = await smtp.next();
 		expect(mail.to).toEqual([customer.email]);
 		const text = decode(mail.raw);
-		expect(text).toMatch(new RegExp(`Subject: Re: \\[#${ticket.number}\\] Prices are rounded wrongly`));
+		expect(text).toMatch(
+			new RegExp(`Subject: Re: \\[#${ticket.number}\\] Prices are rounded wrongly`),
+		);
 		expect(text).toContain('We fixed the rounding rule for RUB.');
 		await stopMailWorker();
 		const { mails } = await listOutbox(db, { limit: 10, offset: 0, to: customer.email });
@@ -131,6 +147,8 @@ describeEachDb('ticket e-mail', (use) => {
 
 	it('refuses a recipient that is not an address', async () => {
 		const db = use();
-		await expect(sendMail(db, { to: 'a@b.test\r\nBcc: x@y.test', subject: 's', text: 't' })).rejects.toThrow(/Not an e-mail/);
+		await expect(
+			sendMail(db, { to: 'a@b.test\r\nBcc: x@y.test', subject: 's', text: 't' }),
+		).rejects.toThrow(/Not an e-mail/);
 	});
 });

@@ -11,7 +11,10 @@ describeEachDb('merging tickets', (use) => {
 		const db = use();
 		const [customer, staff] = [await makeCustomer(db), await makeStaff(db)];
 		const into = await makeTicket(db, customer, { subject: 'Images do not load on product pages' });
-		const from = await makeTicket(db, customer, { subject: 'Product photos missing', description: 'Since Monday.' });
+		const from = await makeTicket(db, customer, {
+			subject: 'Product photos missing',
+			description: 'Since Monday.',
+		});
 		await replyToTicket(db, customer, { number: from.number, body: 'Also on the home page.' });
 		await addInternalNote(db, staff, { number: from.number, body: 'CDN issue?' });
 
@@ -28,12 +31,21 @@ describeEachDb('merging tickets', (use) => {
 		expect(customerView.messages.filter((m) => m.mergedFrom === from.number)).toHaveLength(2);
 
 		const staffView = await getTicketView(db, staff, into.number);
-		expect(staffView.messages.find((m) => m.body === 'CDN issue?')).toMatchObject({ internal: true, mergedFrom: from.number });
+		expect(staffView.messages.find((m) => m.body === 'CDN issue?')).toMatchObject({
+			internal: true,
+			mergedFrom: from.number,
+		});
 
 		const oldView = await getTicketView(db, customer, from.number);
 		expect(oldView.messages.at(-1)?.body).toContain(`merged into #${into.number}`);
-		const mails = await db.selectFrom('mail_outbox').selectAll().where('recipient', '=', customer.email).execute();
-		expect(mails.map((m) => m.subject)).toContain(`Merged into #${into.number}: [#${from.number}] Product photos missing`);
+		const mails = await db
+			.selectFrom('mail_outbox')
+			.selectAll()
+			.where('recipient', '=', customer.email)
+			.execute();
+		expect(mails.map((m) => m.subject)).toContain(
+			`Merged into #${into.number}: [#${from.number}] Product photos missing`,
+		);
 	});
 
 	it("refuses to merge two customers' tickets, which would show one the other's conversation", async () => {
@@ -41,7 +53,9 @@ describeEachDb('merging tickets', (use) => {
 		const staff = await makeStaff(db);
 		const a = await makeTicket(db, await makeCustomer(db));
 		const b = await makeTicket(db, await makeCustomer(db));
-		await expect(mergeTickets(db, staff, { number: a.number, into: b.number })).rejects.toBeInstanceOf(ConflictError);
+		await expect(
+			mergeTickets(db, staff, { number: a.number, into: b.number }),
+		).rejects.toBeInstanceOf(ConflictError);
 		expect((await getTicketView(db, staff, a.number)).ticket.status).toBe('new');
 	});
 
@@ -51,9 +65,15 @@ describeEachDb('merging tickets', (use) => {
 		const a = await makeTicket(db, customer);
 		const b = await makeTicket(db, customer);
 		const c = await makeTicket(db, customer);
-		await expect(mergeTickets(db, staff, { number: a.number, into: a.number })).rejects.toThrow(/itself/);
+		await expect(mergeTickets(db, staff, { number: a.number, into: a.number })).rejects.toThrow(
+			/itself/,
+		);
 		await mergeTickets(db, staff, { number: a.number, into: b.number });
-		await expect(mergeTickets(db, staff, { number: a.number, into: c.number })).rejects.toBeInstanceOf(ConflictError);
-		await expect(mergeTickets(db, staff, { number: c.number, into: a.number })).rejects.toBeInstanceOf(ConflictError);
+		await expect(
+			mergeTickets(db, staff, { number: a.number, into: c.number }),
+		).rejects.toBeInstanceOf(ConflictError);
+		await expect(
+			mergeTickets(db, staff, { number: c.number, into: a.number }),
+		).rejects.toBeInstanceOf(ConflictError);
 	});
 });

@@ -14,30 +14,64 @@ describeEachDb('staff queue', (use) => {
 		const [customer, staff] = [await makeCustomer(db), await makeStaff(db)];
 		const t = tag();
 		// Severity 4 on Friday evening is due Monday; Severity 1 on Saturday is due within the hour.
-		const low = await makeTicket(db, customer, { severity: 4, subject: `Low ${t}`, at: '2026-11-27T17:30:00+03:00' });
-		const urgent = await makeTicket(db, customer, { severity: 1, subject: `Urgent ${t}`, at: '2026-11-28T12:00:00+03:00' });
-		const answered = await makeTicket(db, customer, { severity: 1, subject: `Answered ${t}`, at: '2026-11-27T10:00:00+03:00' });
+		const low = await makeTicket(db, customer, {
+			severity: 4,
+			subject: `Low ${t}`,
+			at: '2026-11-27T17:30:00+03:00',
+		});
+		const urgent = await makeTicket(db, customer, {
+			severity: 1,
+			subject: `Urgent ${t}`,
+			at: '2026-11-28T12:00:00+03:00',
+		});
+		const answered = await makeTicket(db, customer, {
+			severity: 1,
+			subject: `Answered ${t}`,
+			at: '2026-11-27T10:00:00+03:00',
+		});
 		await replyToTicket(db, staff, { number: answered.number, body: 'Done' });
-		const queue = await at('2026-11-28T12:05:00+03:00', () => listQueue(db, staff, QueueFilterSchema.parse({ q: t })));
-		expect(queue.items.map((i) => i.ticket.number)).toEqual([urgent.number, low.number, answered.number]);
+		const queue = await at('2026-11-28T12:05:00+03:00', () =>
+			listQueue(db, staff, QueueFilterSchema.parse({ q: t })),
+		);
+		expect(queue.items.map((i) => i.ticket.number)).toEqual([
+			urgent.number,
+			low.number,
+			answered.number,
+		]);
 	});
 
 	it('filters by status, severity, category and assignee', async () => {
 		const db = use();
 		const [customer, staff] = [await makeCustomer(db), await makeStaff(db)];
 		const t = tag();
-		const a = await makeTicket(db, customer, { severity: 2, category: 'api-key', subject: `A ${t}` });
-		const b = await makeTicket(db, customer, { severity: 4, category: 'installation', subject: `B ${t}` });
-		const c = await makeTicket(db, customer, { severity: 4, category: 'installation', subject: `C ${t}` });
+		const a = await makeTicket(db, customer, {
+			severity: 2,
+			category: 'api-key',
+			subject: `A ${t}`,
+		});
+		const b = await makeTicket(db, customer, {
+			severity: 4,
+			category: 'installation',
+			subject: `B ${t}`,
+		});
+		const c = await makeTicket(db, customer, {
+			severity: 4,
+			category: 'installation',
+			subject: `C ${t}`,
+		});
 		await assignTicket(db, staff, { number: b.number, assigneeId: staff.id });
 		await changeStatus(db, staff, { number: c.number, status: 'resolved' });
 		const numbers = async (filter: Record<string, string>) =>
-			(await listQueue(db, staff, QueueFilterSchema.parse({ q: t, ...filter }))).items.map((i) => i.ticket.number).sort();
+			(await listQueue(db, staff, QueueFilterSchema.parse({ q: t, ...filter }))).items
+				.map((i) => i.ticket.number)
+				.sort();
 		expect(await numbers({})).toEqual([a.number, b.number].sort());
 		expect(await numbers({ status: 'all' })).toEqual([a.number, b.number, c.number].sort());
 		expect(await numbers({ status: 'resolved' })).toEqual([c.number]);
 		expect(await numbers({ severity: '2' })).toEqual([a.number]);
-		expect(await numbers({ category: 'installation', status: 'all' })).toEqual([b.number, c.number].sort());
+		expect(await numbers({ category: 'installation', status: 'all' })).toEqual(
+			[b.number, c.number].sort(),
+		);
 		expect(await numbers({ assignee: staff.id })).toEqual([b.number]);
 		expect(await numbers({ assignee: 'none' })).toEqual([a.number]);
 	});
@@ -51,8 +85,12 @@ describeEachDb('staff queue', (use) => {
 		const byNote = await makeTicket(db, customer);
 		await addInternalNote(db, staff, { number: byNote.number, body: `note about ${t}_note` });
 		const search = async (q: string) =>
-			(await listQueue(db, staff, QueueFilterSchema.parse({ q, status: 'all' }))).items.map((i) => i.ticket.number);
-		expect(await search(t)).toEqual(expect.arrayContaining([bySubject.number, byBody.number, byNote.number]));
+			(await listQueue(db, staff, QueueFilterSchema.parse({ q, status: 'all' }))).items.map(
+				(i) => i.ticket.number,
+			);
+		expect(await search(t)).toEqual(
+			expect.arrayContaining([bySubject.number, byBody.number, byNote.number]),
+		);
 		expect(await search(`${t}_note`)).toEqual([byNote.number]);
 		expect(await search(`#${byBody.number}`)).toContain(byBody.number);
 		expect(await search('100%_never')).toEqual([]);
@@ -82,7 +120,11 @@ describeEachDb('staff queue', (use) => {
 			customer: { id: customer.id, email: customer.email },
 			assignee: { id: staff.id, displayName: staff.displayName },
 		});
-		const second = await listQueue(db, staff, QueueFilterSchema.parse({ q: `Bulk ${t}`, page: '2' }));
+		const second = await listQueue(
+			db,
+			staff,
+			QueueFilterSchema.parse({ q: `Bulk ${t}`, page: '2' }),
+		);
 		expect(second.items.map((i) => i.ticket.subject)).toEqual(
 			Array.from({ length: 10 }, (_, i) => `Bulk ${t} ${50 + i}`),
 		);

@@ -14,11 +14,20 @@ describeEachDb('targets report', (use) => {
 		const [customer, staff] = [await makeCustomer(db), await makeStaff(db)];
 		// Week of Monday 23 Nov 2026 (MSK).
 		const met = await makeTicket(db, customer, { severity: 3, at: '2026-11-24T10:00:00+03:00' });
-		await at('2026-11-24T10:30:00+03:00', () => replyToTicket(db, staff, { number: met.number, body: 'Hi' }));
-		await at('2026-11-25T10:00:00+03:00', () => changeStatus(db, staff, { number: met.number, status: 'resolved' }));
+		await at('2026-11-24T10:30:00+03:00', () =>
+			replyToTicket(db, staff, { number: met.number, body: 'Hi' }),
+		);
+		await at('2026-11-25T10:00:00+03:00', () =>
+			changeStatus(db, staff, { number: met.number, status: 'resolved' }),
+		);
 		const late = await makeTicket(db, customer, { severity: 3, at: '2026-11-24T11:00:00+03:00' });
-		await at('2026-11-24T15:00:00+03:00', () => replyToTicket(db, staff, { number: late.number, body: 'Late' }));
-		const urgentUnanswered = await makeTicket(db, customer, { severity: 1, at: '2026-11-29T23:00:00+03:00' });
+		await at('2026-11-24T15:00:00+03:00', () =>
+			replyToTicket(db, staff, { number: late.number, body: 'Late' }),
+		);
+		const urgentUnanswered = await makeTicket(db, customer, {
+			severity: 1,
+			at: '2026-11-29T23:00:00+03:00',
+		});
 		// Week of Monday 30 Nov: one ticket still within its target.
 		await makeTicket(db, customer, { severity: 4, at: '2026-11-30T10:00:00+03:00' });
 		// Merged tickets are not counted.
@@ -28,18 +37,28 @@ describeEachDb('targets report', (use) => {
 		const report = await at('2026-11-30T10:30:00+03:00', () =>
 			targetsReport(db, staff, ReportQuerySchema.parse({ period: 'week', periods: '2' })),
 		);
-		expect(report.periods.map((p) => p.label)).toEqual(['Week of 30 Nov 2026', 'Week of 23 Nov 2026']);
+		expect(report.periods.map((p) => p.label)).toEqual([
+			'Week of 30 Nov 2026',
+			'Week of 23 Nov 2026',
+		]);
 		const [thisWeek, lastWeek] = report.periods;
 		if (!thisWeek || !lastWeek) throw new Error('expected two periods');
-		const sev = (lines: typeof thisWeek.lines, s: number | 'all') => lines.find((l) => l.severity === s)!;
+		const sev = (lines: typeof thisWeek.lines, s: number | 'all') =>
+			lines.find((l) => l.severity === s)!;
 		expect(sev(lastWeek.lines, 3)).toMatchObject({
 			tickets: 2,
 			firstResponse: { met: 1, missed: 1, open: 0, rate: 0.5 },
 			resolution: { met: 1, missed: 0, open: 1, rate: 1 },
 		});
-		expect(sev(lastWeek.lines, 1)).toMatchObject({ tickets: 1, firstResponse: { met: 0, missed: 1, open: 0 } });
+		expect(sev(lastWeek.lines, 1)).toMatchObject({
+			tickets: 1,
+			firstResponse: { met: 0, missed: 1, open: 0 },
+		});
 		expect(sev(lastWeek.lines, 'all').tickets).toBe(3);
-		expect(sev(thisWeek.lines, 4)).toMatchObject({ tickets: 1, firstResponse: { met: 0, missed: 0, open: 1, rate: null } });
+		expect(sev(thisWeek.lines, 4)).toMatchObject({
+			tickets: 1,
+			firstResponse: { met: 0, missed: 0, open: 1, rate: null },
+		});
 		expect(urgentUnanswered.number).toBeGreaterThan(0);
 	});
 

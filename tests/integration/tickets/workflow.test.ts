@@ -3,7 +3,12 @@ import { ConflictError } from '#server/errors.ts';
 import { listEvents } from '#server/tickets/tickets.repo.ts';
 import { QueueFilterSchema } from '#server/tickets/tickets.schema.ts';
 import { listQueue } from '#server/tickets/queue.service.ts';
-import { addInternalNote, closeTicket, reopenTicket, replyToTicket } from '#server/tickets/tickets.service.ts';
+import {
+	addInternalNote,
+	closeTicket,
+	reopenTicket,
+	replyToTicket,
+} from '#server/tickets/tickets.service.ts';
 import { getTicketView } from '#server/tickets/view.service.ts';
 import { assignTicket, changeSeverity, changeStatus } from '#server/tickets/workflow.service.ts';
 import { describeEachDb } from '../../support/db.ts';
@@ -38,8 +43,12 @@ describeEachDb('ticket workflow', (use) => {
 		const db = use();
 		const [customer, staff] = [await makeCustomer(db), await makeStaff(db)];
 		const ticket = await makeTicket(db, customer, { at: FRIDAY_EVENING });
-		await at('2026-11-27T18:00:00+03:00', () => replyToTicket(db, customer, { number: ticket.number, body: 'More details' }));
-		await at('2026-11-27T18:05:00+03:00', () => addInternalNote(db, staff, { number: ticket.number, body: 'Looking' }));
+		await at('2026-11-27T18:00:00+03:00', () =>
+			replyToTicket(db, customer, { number: ticket.number, body: 'More details' }),
+		);
+		await at('2026-11-27T18:05:00+03:00', () =>
+			addInternalNote(db, staff, { number: ticket.number, body: 'Looking' }),
+		);
 		const before = (await getTicketView(db, staff, ticket.number)).ticket;
 		expect(before.firstRespondedAt).toBeNull();
 		expect(before.status).toBe('new');
@@ -72,8 +81,12 @@ describeEachDb('ticket workflow', (use) => {
 		expect(late.items.map((i) => i.ticket.number)).toEqual([ticket.number]);
 		expect(late.items[0]?.standing.flagged).toBe(true);
 		expect(late.items[0]?.badge).toMatchObject({ text: 'overdue 2 h', tone: 'danger' });
-		await at('2026-11-30T11:40:00+03:00', () => replyToTicket(db, staff, { number: ticket.number, body: 'Sorry' }));
-		const answered = await at('2026-11-30T11:45:00+03:00', () => getTicketView(db, staff, ticket.number));
+		await at('2026-11-30T11:40:00+03:00', () =>
+			replyToTicket(db, staff, { number: ticket.number, body: 'Sorry' }),
+		);
+		const answered = await at('2026-11-30T11:45:00+03:00', () =>
+			getTicketView(db, staff, ticket.number),
+		);
 		expect(answered.standing.firstResponse).toBe('missed');
 		expect(answered.standing.flagged).toBe(false);
 	});
@@ -82,8 +95,12 @@ describeEachDb('ticket workflow', (use) => {
 		const db = use();
 		const [customer, staff] = [await makeCustomer(db), await makeStaff(db)];
 		const ticket = await makeTicket(db, customer, { at: FRIDAY_EVENING });
-		await at('2026-11-30T10:00:00+03:00', () => changeStatus(db, staff, { number: ticket.number, status: 'resolved' }));
-		const reopened = await at('2026-12-14T09:59:00+03:00', () => reopenTicket(db, customer, { number: ticket.number }));
+		await at('2026-11-30T10:00:00+03:00', () =>
+			changeStatus(db, staff, { number: ticket.number, status: 'resolved' }),
+		);
+		const reopened = await at('2026-12-14T09:59:00+03:00', () =>
+			reopenTicket(db, customer, { number: ticket.number }),
+		);
 		expect(reopened.status).toBe('open');
 		expect(reopened.resolvedAt).toBeNull();
 	});
@@ -92,7 +109,9 @@ describeEachDb('ticket workflow', (use) => {
 		const db = use();
 		const [customer, staff] = [await makeCustomer(db), await makeStaff(db)];
 		const ticket = await makeTicket(db, customer, { at: FRIDAY_EVENING });
-		await at('2026-11-30T10:00:00+03:00', () => changeStatus(db, staff, { number: ticket.number, status: 'resolved' }));
+		await at('2026-11-30T10:00:00+03:00', () =>
+			changeStatus(db, staff, { number: ticket.number, status: 'resolved' }),
+		);
 		await expect(
 			at('2026-12-14T10:01:00+03:00', () => reopenTicket(db, customer, { number: ticket.number })),
 		).rejects.toThrow(/more than 14 days/);
@@ -104,10 +123,16 @@ describeEachDb('ticket workflow', (use) => {
 		const [customer, staff] = [await makeCustomer(db), await makeStaff(db)];
 		const ticket = await makeTicket(db, customer);
 		await changeStatus(db, staff, { number: ticket.number, status: 'resolved' });
-		await expect(replyToTicket(db, customer, { number: ticket.number, body: 'x' })).rejects.toBeInstanceOf(ConflictError);
+		await expect(
+			replyToTicket(db, customer, { number: ticket.number, body: 'x' }),
+		).rejects.toBeInstanceOf(ConflictError);
 		await closeTicket(db, customer, { number: ticket.number });
-		await expect(replyToTicket(db, staff, { number: ticket.number, body: 'x' })).rejects.toBeInstanceOf(ConflictError);
-		await expect(reopenTicket(db, customer, { number: ticket.number })).rejects.toBeInstanceOf(ConflictError);
+		await expect(
+			replyToTicket(db, staff, { number: ticket.number, body: 'x' }),
+		).rejects.toBeInstanceOf(ConflictError);
+		await expect(reopenTicket(db, customer, { number: ticket.number })).rejects.toBeInstanceOf(
+			ConflictError,
+		);
 	});
 
 	it('moves a ticket waiting on the customer back to open when they reply', async () => {
@@ -115,7 +140,10 @@ describeEachDb('ticket workflow', (use) => {
 		const [customer, staff] = [await makeCustomer(db), await makeStaff(db)];
 		const ticket = await makeTicket(db, customer);
 		await changeStatus(db, staff, { number: ticket.number, status: 'waiting' });
-		const replied = await replyToTicket(db, customer, { number: ticket.number, body: 'Here is the log' });
+		const replied = await replyToTicket(db, customer, {
+			number: ticket.number,
+			body: 'Here is the log',
+		});
 		expect(replied.status).toBe('open');
 	});
 
@@ -126,7 +154,12 @@ describeEachDb('ticket workflow', (use) => {
 		await addInternalNote(db, staff, { number: ticket.number, body: 'SECRET-NOTE-TEXT' });
 		await replyToTicket(db, staff, { number: ticket.number, body: 'Please clear the cache.' });
 		await changeStatus(db, staff, { number: ticket.number, status: 'resolved' });
-		const mails = await db.selectFrom('mail_outbox').selectAll().where('recipient', '=', customer.email).orderBy('created_at').execute();
+		const mails = await db
+			.selectFrom('mail_outbox')
+			.selectAll()
+			.where('recipient', '=', customer.email)
+			.orderBy('created_at')
+			.execute();
 		expect(mails.map((m) => m.subject)).toEqual([
 			`Re: [#${ticket.number}] ${ticket.subject}`,
 			`Resolved: [#${ticket.number}] ${ticket.subject}`,
@@ -137,11 +170,15 @@ describeEachDb('ticket workflow', (use) => {
 
 	it('assigns to staff members only, and records it', async () => {
 		const db = use();
-		const [customer, staff, other] = [await makeCustomer(db), await makeStaff(db), await makeStaff(db)];
+		const [customer, staff, other] = [
+			await makeCustomer(db),
+			await makeStaff(db),
+			await makeStaff(db),
+		];
 		const ticket = await makeTicket(db, customer);
-		await expect(assignTicket(db, staff, { number: ticket.number, assigneeId: customer.id })).rejects.toThrow(
-			/staff member/,
-		);
+		await expect(
+			assignTicket(db, staff, { number: ticket.number, assigneeId: customer.id }),
+		).rejects.toThrow(/staff member/);
 		const assigned = await assignTicket(db, staff, { number: ticket.number, assigneeId: other.id });
 		expect(assigned.assigneeId).toBe(other.id);
 		const events = await listEvents(db, ticket.id);
@@ -155,10 +192,18 @@ describeEachDb('ticket workflow', (use) => {
 		await addInternalNote(db, staff, { number: ticket.number, body: 'note' });
 		await replyToTicket(db, staff, { number: ticket.number, body: 'Answer' });
 		const unread = () =>
-			db.selectFrom('notifications').selectAll().where('user_id', '=', customer.id).where('read_at', 'is', null).execute();
+			db
+				.selectFrom('notifications')
+				.selectAll()
+				.where('user_id', '=', customer.id)
+				.where('read_at', 'is', null)
+				.execute();
 		const before = await unread();
 		expect(before).toHaveLength(1);
-		expect(before[0]).toMatchObject({ kind: 'ticket.reply', url: `/tickets/${ticket.number}#latest` });
+		expect(before[0]).toMatchObject({
+			kind: 'ticket.reply',
+			url: `/tickets/${ticket.number}#latest`,
+		});
 		await getTicketView(db, staff, ticket.number);
 		expect(await unread()).toHaveLength(1);
 		await getTicketView(db, customer, ticket.number);

@@ -7,14 +7,8 @@ import { kickMailDelivery } from '#server/mail/mail.sender.ts';
 import { findUserById } from '#server/users/users.repo.ts';
 import { getTicketFor } from './access.ts';
 import { mailMerged } from './ticket-mail.ts';
-import {
-	copyMessages,
-	insertEvent,
-	insertMessage,
-	lockTicket,
-	updateTicket,
-	type Ticket,
-} from './tickets.repo.ts';
+import { copyMessages, insertEvent, insertMessage } from './messages.repo.ts';
+import { lockTicket, updateTicket, type Ticket } from './tickets.repo.ts';
 import type { Merge } from './tickets.schema.ts';
 import { requireTicket } from './tickets.service.ts';
 

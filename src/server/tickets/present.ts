@@ -3,6 +3,7 @@ import type { Policy } from '#server/support/policy.schema.ts';
 import { firstResponseText } from '#server/support/policy-text.ts';
 import type { Severity } from '#server/support/schedule.ts';
 import { formatDue, type TargetStanding } from './targets.ts';
+import type { TicketEvent } from './messages.repo.ts';
 import type { Ticket } from './tickets.repo.ts';
 
 /** Words and times the ticket pages show, in the policy's zone ("MSK"). Pure. */
@@ -74,4 +75,29 @@ export function targetLines(policy: Policy, ticket: Ticket, s: TargetStanding): 
 					tone: s.resolution === 'overdue' ? 'danger' : 'neutral',
 				};
 	return [first, resolution];
+}
+
+/** One line of a ticket's history, e.g. "severity 3 → 1, targets recomputed". */
+export function eventText(event: Pick<TicketEvent, 'kind' | 'details'>): string {
+	const d = event.details;
+	const text = (value: unknown): string =>
+		typeof value === 'string' || typeof value === 'number' ? String(value) : '?';
+	switch (event.kind) {
+		case 'created':
+			return `opened (severity ${text(d.severity)})${d.possibleDuplicateOf ? `, looks like #${text(d.possibleDuplicateOf)}` : ''}`;
+		case 'status':
+			return `status ${text(d.from)} → ${text(d.to)}${d.reopened ? ' (reopened)' : ''}`;
+		case 'severity':
+			return `severity ${text(d.from)} → ${text(d.to)}, targets recomputed`;
+		case 'assigned':
+			return `assigned to ${d.name ? text(d.name) : 'nobody'}`;
+		case 'first_response':
+			return `first response (${d.met ? 'on time' : 'late'})`;
+		case 'merged':
+			return `merged into #${text(d.into)}`;
+		case 'merged_in':
+			return `#${text(d.from)} merged in`;
+		default:
+			return event.kind;
+	}
 }

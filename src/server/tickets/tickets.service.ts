@@ -11,10 +11,9 @@ import { getTicketFor } from './access.ts';
 import { findLikelyDuplicate } from './duplicates.ts';
 import { canReopenAt, computeTargets, REOPEN_DAYS } from './targets.ts';
 import { mailStaffReply, mailStatusChange, mailUrgentTicket } from './ticket-mail.ts';
+import { insertEvent, insertMessage } from './messages.repo.ts';
 import {
 	findTicketById,
-	insertEvent,
-	insertMessage,
 	insertTicket,
 	listTicketsOfCustomer,
 	lockTicket,

@@ -8,13 +8,8 @@ import { getTicketFor } from './access.ts';
 import { listStaffMembers, type StaffMember } from './queue.service.ts';
 import { canReopenAt, dueBadge, standing, type DueBadge, type TargetStanding } from './targets.ts';
 import { ticketSubjectKey } from './ticket-mail.ts';
-import {
-	listEvents,
-	listMessages,
-	type Ticket,
-	type TicketEvent,
-	type TicketMessage,
-} from './tickets.repo.ts';
+import { listEvents, listMessages, type TicketEvent, type TicketMessage } from './messages.repo.ts';
+import type { Ticket } from './tickets.repo.ts';
 
 /** Everything one ticket page shows, already cut down to what the viewer may see. */
 export interface TicketView {

@@ -9,13 +9,8 @@ import { findUserById } from '#server/users/users.repo.ts';
 import { getTicketFor } from './access.ts';
 import { computeTargets } from './targets.ts';
 import { mailStatusChange } from './ticket-mail.ts';
-import {
-	insertEvent,
-	lockTicket,
-	updateTicket,
-	type Ticket,
-	type TicketPatch,
-} from './tickets.repo.ts';
+import { insertEvent } from './messages.repo.ts';
+import { lockTicket, updateTicket, type Ticket, type TicketPatch } from './tickets.repo.ts';
 import type { Assign, ChangeSeverity, ChangeStatus, TicketStatus } from './tickets.schema.ts';
 import { requireTicket } from './tickets.service.ts';
 

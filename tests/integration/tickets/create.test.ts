@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TooManyRequestsError } from '#server/errors.ts';
 import { CreateTicketSchema } from '#server/tickets/tickets.schema.ts';
 import { createTicket } from '#server/tickets/tickets.service.ts';
-import { listEvents } from '#server/tickets/tickets.repo.ts';
+import { listEvents } from '#server/tickets/messages.repo.ts';
 import { describeEachDb } from '../../support/db.ts';
 import { makeCustomer, makeStaff, makeTicket } from '../../support/tickets.ts';
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { ConflictError } from '#server/errors.ts';
-import { listEvents } from '#server/tickets/tickets.repo.ts';
+import { listEvents } from '#server/tickets/messages.repo.ts';
 import { QueueFilterSchema } from '#server/tickets/tickets.schema.ts';
 import { listQueue } from '#server/tickets/queue.service.ts';
 import {

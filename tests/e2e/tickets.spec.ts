@@ -20,6 +20,8 @@ async function userPage(browser: Browser, who: E2EUser, pinnedNow?: string): Pro
 }
 
 test('a Friday-evening ticket travels from the customer to staff and back', async ({ browser }) => {
+	// Three people in three browser contexts: longer than the default budget on a busy machine.
+	test.setTimeout(120_000);
 	const tag = unique();
 	const subject = `Product images vanish from the catalog ${tag}`;
 	const note = `Internal: CDN purge suspected ${tag}`;

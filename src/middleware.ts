@@ -5,6 +5,7 @@ import { validateSessionToken } from '#server/auth/sessions.ts';
 import { isDatabaseUnavailable } from '#server/http/responses.ts';
 import { securityHeaders } from '#server/http/security-headers.ts';
 import { withNow } from '#server/clock.ts';
+import { ensureSearchWorker } from '#server/search/outbox-worker.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -17,6 +18,8 @@ const handle: Parameters<typeof defineMiddleware>[0] = async (context, next) => 
 	const { request, cookies, url, locals } = context;
 	locals.user = null;
 	locals.session = null;
+	// Starts (once) the worker that keeps the search index in step with the outbox.
+	void ensureSearchWorker();
 
 	// NOTE: Astro's checkOrigin covers form posts; browsers also say where a request came from.
 	const fetchSite = request.headers.get('sec-fetch-site');

@@ -62,5 +62,5 @@ export function excerpt(text: string, max: number): string {
 	if (flat.length <= max) return flat;
 	const cut = flat.slice(0, max);
 	const space = cut.lastIndexOf(' ');
-	return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+	return `${(space >= max * 0.5 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

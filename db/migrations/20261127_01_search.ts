@@ -17,10 +17,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('tags', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('updated_at', 'timestamptz', (c) => c.notNull())
 		.addColumn('indexed_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+		// Everything, for matching; and a small vector (title, tags, section, start of the body) for ranking.
 		.addColumn('tsv', sql`tsvector`, (c) => c.notNull())
+		.addColumn('rank_tsv', sql`tsvector`, (c) => c.notNull())
 		.addPrimaryKeyConstraint('search_documents_pk', ['kind', 'source_id'])
 		.execute();
 	await sql`create index search_documents_tsv_idx on search_documents using gin (tsv)`.execute(db);
+	await sql`create index search_documents_rank_tsv_idx on search_documents using gin (rank_tsv)`.execute(db);
 	await sql`create index search_documents_section_idx on search_documents (kind, section)`.execute(db);
 
 	await db.schema.createTable('search_terms').addColumn('word', 'text', (c) => c.primaryKey()).execute();

@@ -58,6 +58,7 @@ export interface SearchDocumentsTable {
 	updated_at: Timestamp;
 	indexed_at: Generated<Date>;
 	tsv: string;
+	rank_tsv: string;
 }
 
 export interface SearchTermsTable {

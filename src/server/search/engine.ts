@@ -18,6 +18,8 @@ export interface SearchQuery {
 	section?: string | undefined;
 	limit?: number | undefined;
 	offset?: number | undefined;
+	/** Count every match for `total` (search page paging); otherwise total counts only what was fetched. */
+	countTotal?: boolean | undefined;
 }
 
 export interface SearchHit {

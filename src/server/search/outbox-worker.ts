@@ -3,8 +3,10 @@ import { onShutdown } from '#server/lifecycle.ts';
 import type { SearchEngine } from './engine.ts';
 import { externalEngine, reportExternalFailure, reportExternalSuccess } from './engines.ts';
 import { syncManualDocuments } from './manual-sync.ts';
+import { flushSearchEvents } from './search-events.ts';
+import { bumpIndexVersion } from './index-version.ts';
 import { drainOutboxBatch, pruneOutbox, type OutboxTarget } from './outbox.ts';
-import { createPgEngine } from './pg-engine.ts';
+import { analyzeSearchTables, createPgEngine } from './pg-engine.ts';
 
 export interface WorkerOptions {
 	/** How often an idle loop looks for new rows. */
@@ -24,6 +26,9 @@ export interface SearchWorker {
 }
 
 const PRUNE_EVERY_MS = 10 * 60_000;
+/** Refresh planner statistics after this many applied rows (see analyzeSearchTables). */
+const ANALYZE_AFTER_ROWS = 200;
+const ANALYZE_MIN_INTERVAL_MS = 60_000;
 
 /**
  * Starts one drain loop per engine: the built-in index always, the external engine when
@@ -43,6 +48,8 @@ export function startSearchWorker(db: Db, external: SearchEngine | null, options
 	const cycles = targets.map(() => 0);
 	let waiters: { after: number[]; resolve: () => void }[] = [];
 	let lastPrune = Date.now();
+	let appliedSinceAnalyze = 0;
+	let lastAnalyze = 0;
 
 	const sleep = (ms: number) =>
 		new Promise<void>((resolve) => {
@@ -70,7 +77,14 @@ export function startSearchWorker(db: Db, external: SearchEngine | null, options
 				const result = await drainOutboxBatch(db, entry.target, { transaction: entry.transaction });
 				if (entry.target.column === 'external_processed_at' && result.processed > 0) reportExternalSuccess();
 				failures = 0;
+				if (result.processed > 0) bumpIndexVersion();
+				if (i === 0) appliedSinceAnalyze += result.processed;
 				if (result.more) continue;
+				if (i === 0 && appliedSinceAnalyze >= ANALYZE_AFTER_ROWS && Date.now() - lastAnalyze > ANALYZE_MIN_INTERVAL_MS) {
+					appliedSinceAnalyze = 0;
+					lastAnalyze = Date.now();
+					await analyzeSearchTables(db);
+				}
 				cycleDone(i);
 				if (i === 0 && Date.now() - lastPrune > PRUNE_EVERY_MS) {
 					lastPrune = Date.now();
@@ -127,6 +141,7 @@ export function ensureSearchWorker(): Promise<SearchWorker | undefined> {
 		}
 		const worker = startSearchWorker(db, externalEngine(), { externalInTransaction: kind === 'postgres' });
 		onShutdown(() => worker.stop());
+		onShutdown(() => flushSearchEvents());
 		return worker;
 	})().catch((error: unknown) => {
 		holder[KEY] = undefined;

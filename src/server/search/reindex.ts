@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '#server/db/client.ts';
 import type { SearchEngine } from './engine.ts';
 import { markManualsIndexed } from './manual-sync.ts';
-import { createPgEngine } from './pg-engine.ts';
+import { analyzeSearchTables, createPgEngine } from './pg-engine.ts';
 import type { SearchDocument } from './search-document.ts';
 import { SEARCH_SOURCES, type SearchSource } from './sources.ts';
 
@@ -49,6 +49,7 @@ export async function reindexAll(
 			await trx.updateTable('search_outbox').set({ processed_at: sql`now()` }).where('processed_at', 'is', null).where('id', '<=', maxId).execute();
 		}
 	});
+	await analyzeSearchTables(db);
 	const engines = ['postgres'];
 
 	const external = options.external;

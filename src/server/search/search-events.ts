@@ -6,8 +6,8 @@ import type { Route } from '#server/routing/router.ts';
  * article they open, and whether they went on to start a ticket. Visitors are the hashed
  * `sid` cookie (see visitor.ts); nothing else identifies them.
  *
- * Writes are fire-and-forget so a slow insert never delays a suggestion; `flushSearchEvents`
- * waits for them (tests, shutdown).
+ * Search events are buffered and written in batches, so a suggestion never waits for an
+ * insert; `flushSearchEvents` writes them now (tests, shutdown). A crash loses at most a second.
  */
 export type SearchSource = 'suggest' | 'search_page';
 
@@ -18,13 +18,41 @@ const MAX_TRACKED_VISITORS = 10_000;
 const lastSearch = new Map<string, { id: string; query: string; at: number }>();
 const pending = new Set<Promise<unknown>>();
 
+interface BufferedSearch {
+	id: string;
+	visitor: string;
+	query: string;
+	route: Route | null;
+	result_count: number;
+	source: SearchSource;
+	created_at: Date;
+}
+
+/** Searches not yet written: flushed together (one insert) every FLUSH_MS. */
+const buffer = new Map<string, BufferedSearch>();
+const FLUSH_MS = 1_000;
+let flushTimer: NodeJS.Timeout | undefined;
+let bufferDb: Db | undefined;
+
 function track(work: Promise<unknown>): void {
 	const p = work.catch((error: unknown) => console.warn('[search] could not record a search event:', (error as Error).message));
 	pending.add(p);
 	void p.finally(() => pending.delete(p));
 }
 
+function writeBuffer(): void {
+	flushTimer = undefined;
+	const db = bufferDb;
+	if (!db || buffer.size === 0) return;
+	const rows = [...buffer.values()].map((r) => ({ ...r, type: 'search' as const }));
+	buffer.clear();
+	track(db.insertInto('search_events').values(rows).execute());
+}
+
+/** Writes buffered searches now and waits for every pending write (tests, shutdown). */
 export async function flushSearchEvents(): Promise<void> {
+	clearTimeout(flushTimer);
+	writeBuffer();
 	while (pending.size > 0) await Promise.all([...pending]);
 }
 
@@ -36,7 +64,8 @@ function isRefinement(previous: string, next: string): boolean {
 
 /**
  * Records a search by `visitor`. A query that extends or trims the same visitor's previous
- * one (typing) updates that event instead of adding another. Returns the event id.
+ * one (typing) updates that event instead of adding another. Events are buffered and written
+ * in one insert a second (a suggestion request never waits for it). Returns the event id.
  */
 export function logSearch(
 	db: Db,
@@ -48,25 +77,30 @@ export function logSearch(
 	if (previous && at - previous.at < REFINE_WINDOW_MS && isRefinement(previous.query, query)) {
 		previous.query = query;
 		previous.at = at;
-		track(
-			db
-				.updateTable('search_events')
-				.set({ query, route: input.route, result_count: input.resultCount, source: input.source })
-				.where('id', '=', previous.id)
-				.execute(),
-		);
+		const buffered = buffer.get(previous.id);
+		if (buffered) Object.assign(buffered, { query, route: input.route, result_count: input.resultCount, source: input.source });
+		else {
+			track(
+				db
+					.updateTable('search_events')
+					.set({ query, route: input.route, result_count: input.resultCount, source: input.source })
+					.where('id', '=', previous.id)
+					.execute(),
+			);
+		}
 		return previous.id;
 	}
 	const id = crypto.randomUUID();
 	if (lastSearch.size >= MAX_TRACKED_VISITORS) lastSearch.delete(lastSearch.keys().next().value ?? '');
 	lastSearch.delete(input.visitor);
 	lastSearch.set(input.visitor, { id, query, at });
-	track(
-		db
-			.insertInto('search_events')
-			.values({ id, visitor: input.visitor, type: 'search', source: input.source, query, route: input.route, result_count: input.resultCount })
-			.execute(),
-	);
+	buffer.set(id, { id, visitor: input.visitor, query, route: input.route, result_count: input.resultCount, source: input.source, created_at: new Date(at) });
+	bufferDb = db;
+	if (buffer.size >= 500) writeBuffer();
+	else if (!flushTimer) {
+		flushTimer = setTimeout(writeBuffer, FLUSH_MS);
+		flushTimer.unref();
+	}
 	return id;
 }
 
@@ -103,4 +137,5 @@ export async function recordTicketStarted(db: Db, visitor: string, at: Date = ne
 /** For tests: forget the typing-refinement memory. */
 export function resetSearchEventMemory(): void {
 	lastSearch.clear();
+	buffer.clear();
 }

@@ -69,6 +69,7 @@ export async function searchPageView(
 		section: params.section || undefined,
 		limit: PAGE_SIZE,
 		offset: (params.page - 1) * PAGE_SIZE,
+		countTotal: true,
 	});
 	const groups = SEARCH_KINDS.map((kind) => ({ kind, label: KIND_LABELS[kind], hits: result.hits.filter((h) => h.kind === kind) })).filter(
 		(g) => g.hits.length > 0,

@@ -11,6 +11,8 @@ export interface PublicSearchInput {
 	section?: string | undefined;
 	limit?: number | undefined;
 	offset?: number | undefined;
+	/** Count all matches (paging); suggestions skip it. */
+	countTotal?: boolean | undefined;
 }
 
 export interface PublicSearchResult {
@@ -37,6 +39,7 @@ export async function searchPublic(db: Db, input: PublicSearchInput): Promise<Pu
 		section: input.section?.trim() || undefined,
 		limit: clampLimit(input.limit),
 		offset: clampOffset(input.offset),
+		countTotal: input.countTotal,
 	};
 	if (query.q === '') return { hits: [], total: 0, engine: 'postgres', degraded: false };
 	const external = externalEngine();

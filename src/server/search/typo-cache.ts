@@ -1,17 +1,22 @@
 import type { QueryWord } from './query-terms.ts';
 
+export interface CachedWordInfo {
+	stop: boolean;
+	fix: string;
+}
+
 const MAX_ENTRIES = 5_000;
 const TTL_MS = 5 * 60_000;
 
 /**
- * Remembers which indexed word a query word is a typo of ('' = none needed or none found),
- * so search-as-you-type does not repeat the trigram look-up on every keystroke. Entries
- * expire: new documents may bring the word in.
+ * Remembers, per query word, whether it is a stop word and which indexed word it is a typo
+ * of ('' = none needed or none found), so search-as-you-type does not repeat the look-up on
+ * every keystroke. Entries expire: new documents may bring the word in.
  */
 export class TypoFixCache {
-	#entries = new Map<string, { fix: string; at: number }>();
+	#entries = new Map<string, { info: CachedWordInfo; at: number }>();
 
-	get(word: QueryWord): string | undefined {
+	get(word: QueryWord): CachedWordInfo | undefined {
 		const key = keyOf(word);
 		const entry = this.#entries.get(key);
 		if (!entry) return undefined;
@@ -19,15 +24,15 @@ export class TypoFixCache {
 			this.#entries.delete(key);
 			return undefined;
 		}
-		return entry.fix;
+		return entry.info;
 	}
 
-	set(word: QueryWord, fix: string): void {
+	set(word: QueryWord, info: CachedWordInfo): void {
 		if (this.#entries.size >= MAX_ENTRIES) {
 			const oldest = this.#entries.keys().next().value;
 			if (oldest !== undefined) this.#entries.delete(oldest);
 		}
-		this.#entries.set(keyOf(word), { fix, at: Date.now() });
+		this.#entries.set(keyOf(word), { info, at: Date.now() });
 	}
 
 	clear(): void {

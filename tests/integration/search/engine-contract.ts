@@ -84,20 +84,19 @@ export function engineContract(engine: () => SearchEngine): void {
 		expect(hit).toMatchObject({ section: 'custom-development', sectionLabel: 'Co-development' });
 	});
 
-	it('ranks a document matching every word above one matching a single word', async () => {
+	it('ranks documents matching more of the words first', async () => {
 		await engine().upsert([
 			makeSearchDocument({ title: 'Order export', body: 'Export orders to a spreadsheet.' }),
 			makeSearchDocument({ title: 'Order statuses and export to 1C', body: 'Statuses of an order and 1C exchange.' }),
 			makeSearchDocument({ title: 'Order statuses', body: 'What each order status means.' }),
 		]);
 		const found = await titles('order statuses 1C');
-		expect(found[0]).toBe('Order statuses and export to 1C');
-		expect(found).toHaveLength(3);
+		expect(found.slice(0, 2)).toEqual(['Order statuses and export to 1C', 'Order statuses']);
 	});
 
 	it('pages results with limit and offset and reports the total', async () => {
 		await engine().upsert(Array.from({ length: 5 }, (_, i) => makeSearchDocument({ title: `Widget setting ${i}`, body: 'widget' })));
-		const first = await engine().search({ q: 'widget', limit: 2 });
+		const first = await engine().search({ q: 'widget', limit: 2, countTotal: true });
 		const third = await engine().search({ q: 'widget', limit: 2, offset: 4 });
 		expect(first.hits).toHaveLength(2);
 		expect(first.total).toBe(5);

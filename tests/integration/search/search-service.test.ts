@@ -2,12 +2,15 @@ import { afterEach, expect, it } from 'vitest';
 import { setExternalEngine } from '#server/search/engines.ts';
 import { createPgEngine } from '#server/search/pg-engine.ts';
 import { searchEngineStatus, searchPublic } from '#server/search/search.service.ts';
-import { suggest } from '#server/search/suggest.service.ts';
+import { clearSuggestCache, suggest } from '#server/search/suggest.service.ts';
 import { describeEachDb } from '../../support/db.ts';
 import { createFakeEngine, makeSearchDocument } from '../../support/search.ts';
 
 describeEachDb('public search service', (use) => {
-	afterEach(() => setExternalEngine(null));
+	afterEach(() => {
+		setExternalEngine(null);
+		clearSuggestCache();
+	});
 
 	it('answers from the built-in engine when no external engine is configured', async () => {
 		setExternalEngine(null);

@@ -23,6 +23,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addPrimaryKeyConstraint('search_documents_pk', ['kind', 'source_id'])
 		.execute();
 	await sql`create index search_documents_tsv_idx on search_documents using gin (tsv)`.execute(db);
+	// Manuals and hints are few but long: matching them through their own index never reads
+	// (detoasts) a whole manual's vector.
+	await sql`create index search_documents_curated_tsv_idx on search_documents using gin (tsv) where kind in ('manual', 'hint')`.execute(db);
 	await sql`create index search_documents_rank_tsv_idx on search_documents using gin (rank_tsv)`.execute(db);
 	await sql`create index search_documents_section_idx on search_documents (kind, section)`.execute(db);
 

@@ -23,9 +23,9 @@ const MAX_GROUPS = 6;
 /** The search page shows "1000+" beyond this. */
 export const COUNT_CAP = 1000;
 /** Forum topics ranked per coverage level at most (see rankedLevel). */
-const TOPIC_CANDIDATES = 300;
+const TOPIC_CANDIDATES = 100;
 /** Snippets are cut from this much of the body. */
-const SNIPPET_SOURCE_CHARS = 20_000;
+const SNIPPET_SOURCE_CHARS = 8_000;
 
 interface WordInfo {
 	/** The word is a stop word of the text search configuration (matches nothing by itself). */

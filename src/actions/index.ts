@@ -1,3 +1,4 @@
 import { auth } from './auth.ts';
+import { hints } from './hints.ts';
 
-export const server = { auth };
+export const server = { auth, hints };

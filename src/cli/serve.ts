@@ -4,6 +4,16 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runShutdownHooks } from '../server/lifecycle.ts';
+import { getPolicy, PolicyError } from '../server/support/policy.ts';
+
+// Refuse to start on a broken support policy, naming the bad key, instead of failing later.
+try {
+	getPolicy();
+} catch (error) {
+	if (!(error instanceof PolicyError)) throw error;
+	console.error(error.message);
+	process.exit(1);
+}
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const entry = pathToFileURL(path.resolve('dist/server/entry.mjs')).href;
@@ -23,6 +33,15 @@ const server = http.createServer(
 	},
 	handler,
 );
+
+server.on('error', (error: NodeJS.ErrnoException) => {
+	console.error(
+		error.code === 'EADDRINUSE'
+			? `Port ${port} on ${host} is in use: stop the other server or set PORT.`
+			: `Server error: ${error.message}`,
+	);
+	process.exit(1);
+});
 
 server.listen(port, host, async () => {
 	const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

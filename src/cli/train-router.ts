@@ -5,10 +5,16 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '#server/routing/classifier.ts';
 import { parseRoutingTsv, type LabelledQuestion } from '#server/routing/dataset.ts';
 import { extractFeatures } from '#server/routing/features.ts';
-import { classifyFeatures, loadWeights, trainRouterModel, type RouterModelJson } from '#server/routing/model.ts';
+import {
+	classifyFeatures,
+	loadWeights,
+	trainRouterModel,
+	type RouterModelJson,
+} from '#server/routing/model.ts';
 
 const ROUTING_DIR = resolve(import.meta.dirname, '../server/routing');
 const args = process.argv.slice(2);
@@ -45,7 +51,9 @@ function shuffled<T>(xs: readonly T[], seed: number): T[] {
 
 function accuracy(model: RouterModelJson, test: readonly LabelledQuestion[]): number {
 	const weights = loadWeights(model);
-	const ok = test.filter((r) => classifyFeatures(weights, extractFeatures(r.question).features).route === r.route);
+	const ok = test.filter(
+		(r) => classifyFeatures(weights, extractFeatures(r.question).features).route === r.route,
+	);
 	return ok.length / test.length;
 }
 
@@ -58,17 +66,23 @@ for (let f = 0; f < folds; f++) {
 }
 const mean = foldAcc.reduce((a, b) => a + b, 0) / folds;
 console.log(`training questions: ${rows.length}; options: ${JSON.stringify(options)}`);
-console.log(`${folds}-fold CV accuracy: ${(mean * 100).toFixed(1)}% (folds: ${foldAcc.map((a) => (a * 100).toFixed(1)).join(', ')})`);
+console.log(
+	`${folds}-fold CV accuracy: ${(mean * 100).toFixed(1)}% (folds: ${foldAcc.map((a) => (a * 100).toFixed(1)).join(', ')})`,
+);
 
 if (!args.includes('--cv-only')) {
 	const model = trainRouterModel(rows, options);
 	console.log(`training-set accuracy: ${(accuracy(model, rows) * 100).toFixed(1)}%`);
 	// One feature per line keeps diffs of the committed model readable.
-	const entries = Object.entries(model.weights).map(([f, w]) => `\t\t${JSON.stringify(f)}: ${JSON.stringify(w)}`);
+	const entries = Object.entries(model.weights).map(
+		([f, w]) => `\t\t${JSON.stringify(f)}: ${JSON.stringify(w)}`,
+	);
 	const { weights: _omit, ...head } = model;
 	const headJson = JSON.stringify(head, null, '\t').replace(/\n}$/, '');
-	const text = `${headJson},\n\t"weights": {\n${entries.join(',\n')}\n\t}\n}\n`;
+	const raw = `${headJson},\n\t"weights": {\n${entries.join(',\n')}\n\t}\n}\n`;
 	const out = resolve(ROUTING_DIR, 'model.json');
+	// Format like `npm run format` would, so formatting never churns the committed model.
+	const text = await format(raw, { ...(await resolveConfig(out)), filepath: out });
 	writeFileSync(out, text);
 	console.log(`wrote ${out} (${entries.length} features, ${(text.length / 1024).toFixed(0)} KiB)`);
 }

@@ -3,12 +3,12 @@ import { z } from 'astro/zod';
 
 const ConfigSchema = z.object({
 	DATA_DIR: z.string().min(1).default('./data'),
-	DATABASE_URL: z.string().url({ error: 'DATABASE_URL must be a postgres:// URL' }).optional(),
-	MEILISEARCH_URL: z.string().url({ error: 'MEILISEARCH_URL must be a URL' }).optional(),
+	DATABASE_URL: z.url({ error: 'DATABASE_URL must be a postgres:// URL' }).optional(),
+	MEILISEARCH_URL: z.url({ error: 'MEILISEARCH_URL must be a URL' }).optional(),
 	MEILISEARCH_API_KEY: z.string().optional(),
 	SMTP_URL: z.string().optional(),
 	MAIL_FROM: z.string().default('OT Support <support@localhost>'),
-	SITE_URL: z.string().url().optional(),
+	SITE_URL: z.url({ error: 'SITE_URL must be a URL' }).optional(),
 	CONTENT_DIR: z.string().default('content'),
 	TRUST_PROXY: z.enum(['0', '1']).default('0'),
 	SEED_SAMPLE_CONTENT: z.enum(['0', '1']).default('1'),

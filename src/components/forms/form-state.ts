@@ -1,5 +1,5 @@
 import type { AstroGlobal } from 'astro';
-import { isInputError } from 'astro:actions';
+import { isInputError, type ActionClient } from 'astro:actions';
 
 export interface FormState<T> {
 	/** The action's data when it succeeded. */
@@ -11,18 +11,21 @@ export interface FormState<T> {
 	formError: string | undefined;
 }
 
-type ActionLike<T> = Parameters<AstroGlobal['getActionResult']>[0] & { (...args: never[]): Promise<{ data?: T }> };
+type ActionData<A> = A extends ActionClient<infer Output, any, any> ? Awaited<Output> : never;
 
 /**
  * The outcome of a form action posted to this page (no-JS form flow): field messages, a form
  * message, the typed values, and the response status set to the error's (400, 401, 429…).
  */
-export async function formState<T>(astro: AstroGlobal, action: ActionLike<T>): Promise<FormState<T>> {
+export async function formState<A extends ActionClient<any, any, any>>(
+	astro: AstroGlobal,
+	action: A,
+): Promise<FormState<ActionData<A>>> {
 	const result = astro.getActionResult(action);
-	const state: FormState<T> = { data: undefined, values: {}, fieldErrors: {}, formError: undefined };
+	const state: FormState<ActionData<A>> = { data: undefined, values: {}, fieldErrors: {}, formError: undefined };
 	if (!result) return state;
 	if (!result.error) {
-		state.data = result.data as T;
+		state.data = result.data as ActionData<A>;
 		return state;
 	}
 	state.values = await typedValues(astro.request);
@@ -31,14 +34,14 @@ export async function formState<T>(astro: AstroGlobal, action: ActionLike<T>): P
 		for (const [field, messages] of Object.entries(result.error.fields)) {
 			if (messages?.[0]) state.fieldErrors[field] = messages[0];
 		}
-		const formLevel = result.error.issues.find((issue) => issue.path.length === 0)?.message;
+		const formLevel = result.error.issues.find((issue: { path: unknown[] }) => issue.path.length === 0)?.message;
 		state.formError = formLevel ?? 'Please correct the fields marked below.';
 	} else {
 		state.formError = result.error.message || 'Something went wrong. Please try again.';
 		if (result.error.status === 429) {
 			const minutes = /in (\d+) minutes/.exec(state.formError)?.[1];
-			const seconds = /in (\d+) seconds/.exec(state.formError)?.[1];
-			astro.response.headers.set('retry-after', String(minutes ? Number(minutes) * 60 : Number(seconds ?? 60)));
+			const seconds = /in (\d+) seconds/.exec(state.formError)?.[1] ?? '60';
+			astro.response.headers.set('retry-after', String(minutes ? Number(minutes) * 60 : Number(seconds)));
 		}
 	}
 	return state;

@@ -87,6 +87,53 @@ export interface SearchEventsTable {
 }
 // --- end search ---
 
+// --- Knowledge base (manual votes, hints) ---
+export const HINT_STATES = ['draft', 'published', 'archived'] as const;
+export type HintState = (typeof HINT_STATES)[number];
+export type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface ManualVotesTable {
+	page_id: string;
+	voter_key: string;
+	helpful: boolean;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+}
+
+export interface HintsTable {
+	id: Generated<string>;
+	slug: string;
+	title: string;
+	body: string;
+	tags: TextArray;
+	related_manuals: TextArray;
+	state: HintState;
+	published_at: Timestamp | null;
+	author_id: string | null;
+	updated_by: string | null;
+	version: Generated<number>;
+	index_pending: Generated<boolean>;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+}
+
+export interface HintRevisionsTable {
+	id: Generated<string>;
+	hint_id: string;
+	number: number;
+	title: string;
+	slug: string;
+	body: string;
+	tags: TextArray;
+	related_manuals: TextArray;
+	state: HintState;
+	published_at: Timestamp | null;
+	note: string;
+	author_id: string | null;
+	created_at: CreatedAt;
+}
+// --- end knowledge base ---
+
 export interface Database {
 	users: UsersTable;
 	auth_sessions: AuthSessionsTable;
@@ -96,4 +143,9 @@ export interface Database {
 	search_terms: SearchTermsTable;
 	search_state: SearchStateTable;
 	search_events: SearchEventsTable;
+
+	// knowledge base
+	manual_votes: ManualVotesTable;
+	hints: HintsTable;
+	hint_revisions: HintRevisionsTable;
 }

@@ -30,14 +30,14 @@ const MAX_TEXT_CHARS = 200;
 const FALLBACK_SLUG = 'section';
 
 /**
- * URL-fragment slug: lower case, letters (any script, so Cyrillic stays Cyrillic) and digits
+ * URL-fragment slug: lower case, letters (any script, so Cyrillic stays Cyrillic), digits and `_`
  * kept, runs of anything else collapsed to one `-`, at most 64 characters.
  */
 export function slugify(text: string): string {
 	const words = text
 		.normalize('NFKC')
 		.toLowerCase()
-		.split(/[^\p{L}\p{N}\p{M}]+/u)
+		.split(/[^\p{L}\p{N}\p{M}_]+/u)
 		.filter((word) => word.length > 0);
 	const slug = Array.from(words.join('-')).slice(0, MAX_SLUG_CHARS).join('');
 	return slug.replace(/-+$/, '') || FALLBACK_SLUG;

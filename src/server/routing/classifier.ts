@@ -41,7 +41,11 @@ export function softmax(scores: readonly number[]): number[] {
 }
 
 /** Class probabilities for one question's features; unknown features are ignored. */
-export function predictProba(weights: Weights, classes: number, features: readonly string[]): number[] {
+export function predictProba(
+	weights: Weights,
+	classes: number,
+	features: readonly string[],
+): number[] {
 	const scores = new Array<number>(classes).fill(0);
 	for (const f of features) {
 		const w = weights.get(f);
@@ -51,10 +55,16 @@ export function predictProba(weights: Weights, classes: number, features: readon
 	return softmax(scores);
 }
 
-export function trainWeights(samples: readonly Sample[], classes: number, opts: TrainOptions): Weights {
+export function trainWeights(
+	samples: readonly Sample[],
+	classes: number,
+	opts: TrainOptions,
+): Weights {
 	const counts = new Map<string, number>();
 	for (const s of samples) for (const f of s.features) counts.set(f, (counts.get(f) ?? 0) + 1);
-	const names = [...counts.keys()].filter((f) => f === 'bias' || (counts.get(f) ?? 0) >= opts.minCount).sort();
+	const names = [...counts.keys()]
+		.filter((f) => f === 'bias' || (counts.get(f) ?? 0) >= opts.minCount)
+		.sort();
 	const index = new Map(names.map((f, i) => [f, i]));
 	const rows = samples.map((s) => ({
 		x: s.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined),

@@ -17,7 +17,8 @@ export function parseRoutingTsv(text: string): LabelledQuestion[] {
 		if (i === 0 && /^route\t/i.test(line)) return;
 		const tab = line.indexOf('\t');
 		const route = tab < 0 ? '' : line.slice(0, tab).trim();
-		if (!isRoute(route)) throw new Error(`line ${i + 1}: expected "route<TAB>question", got ${JSON.stringify(line)}`);
+		if (!isRoute(route))
+			throw new Error(`line ${i + 1}: expected "route<TAB>question", got ${JSON.stringify(line)}`);
 		rows.push({ route, question: line.slice(tab + 1).trim() });
 	});
 	return rows;

@@ -15,8 +15,10 @@ const MAX_QUOTE_LEN = 40;
 
 const TEMPLATES: Readonly<Record<Lang, Readonly<Record<Route, (m: string) => string>>>> = {
 	en: {
-		self_service: (m) => `This looks like a how-to question${m}, so the manuals and hints should answer it.`,
-		forum: (m) => `This sounds like a customization request${m}, which belongs in the Co-development forum.`,
+		self_service: (m) =>
+			`This looks like a how-to question${m}, so the manuals and hints should answer it.`,
+		forum: (m) =>
+			`This sounds like a customization request${m}, which belongs in the Co-development forum.`,
 		ticket: (m) =>
 			`It sounds like something is not working as it should${m}, so technical support should look into it through a ticket.`,
 		urgent: (m) =>
@@ -29,7 +31,8 @@ const TEMPLATES: Readonly<Record<Lang, Readonly<Record<Route, (m: string) => str
 			`Похоже на вопрос о том, как что-то настроить или сделать${m}, поэтому ответ найдётся в руководствах и подсказках.`,
 		forum: (m) =>
 			`Похоже на запрос о доработке или изменении сайта под вас${m}, такие вопросы обсуждают на форуме в разделе совместной разработки.`,
-		ticket: (m) => `Похоже, что-то работает не так, как должно${m}, поэтому лучше создать тикет в техническую поддержку.`,
+		ticket: (m) =>
+			`Похоже, что-то работает не так, как должно${m}, поэтому лучше создать тикет в техническую поддержку.`,
 		urgent: (m) =>
 			`Похоже, сайт не открывается или не оформляются заказы${m} - это Severity 1, на такие обращения отвечают в течение часа круглосуточно.`,
 		chat: (m) =>
@@ -72,10 +75,14 @@ function mention(lang: Lang, quotes: readonly string[]): string {
 
 /** One sentence, in the question's language, saying why the question goes to `route`. */
 export function buildReason(input: ReasonInput): string {
-	const sentence = TEMPLATES[input.lang][input.route](mention(input.lang, pickQuotes(input.evidence)));
+	const sentence = TEMPLATES[input.lang][input.route](
+		mention(input.lang, pickQuotes(input.evidence)),
+	);
 	if (input.confidence >= LOW_CONFIDENCE) return sentence;
 	const lowered = sentence.charAt(0).toLowerCase() + sentence.slice(1);
-	return input.lang === 'ru' ? `Мы не вполне уверены, но ${lowered}` : `We are not fully sure, but ${lowered}`;
+	return input.lang === 'ru'
+		? `Мы не вполне уверены, но ${lowered}`
+		: `We are not fully sure, but ${lowered}`;
 }
 
 export function emptyReason(lang: Lang): string {

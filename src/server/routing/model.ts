@@ -1,4 +1,10 @@
-import { DEFAULT_TRAIN_OPTIONS, predictProba, trainWeights, type TrainOptions, type Weights } from './classifier.ts';
+import {
+	DEFAULT_TRAIN_OPTIONS,
+	predictProba,
+	trainWeights,
+	type TrainOptions,
+	type Weights,
+} from './classifier.ts';
 import type { LabelledQuestion } from './dataset.ts';
 import { extractFeatures } from './features.ts';
 import { ROUTES, type Route } from './routes.ts';
@@ -18,9 +24,9 @@ export interface Classification {
 	readonly probs: readonly number[];
 }
 
-const DECIMALS = 1e4;
+const DECIMALS = 1e3;
 /** Weights this small change no prediction; dropping them keeps model.json small. */
-const PRUNE_BELOW = 0.002;
+const PRUNE_BELOW = 0.03;
 
 export function trainRouterModel(
 	rows: readonly LabelledQuestion[],
@@ -34,7 +40,8 @@ export function trainRouterModel(
 	const weights: Record<string, number[]> = {};
 	for (const [f, w] of trained) {
 		if (f !== 'bias' && Math.max(...w.map(Math.abs)) < PRUNE_BELOW) continue;
-		weights[f] = w.map((x) => Math.round(x * DECIMALS) / DECIMALS);
+		// `|| 0` turns -0 into 0, which is what JSON gives back.
+		weights[f] = w.map((x) => Math.round(x * DECIMALS) / DECIMALS || 0);
 	}
 	return { version: 1, routes: [...ROUTES], trainedOn: rows.length, options, weights };
 }
@@ -45,7 +52,9 @@ export function trainRouterModel(
  */
 export function loadWeights(json: RouterModelJson): Weights {
 	if (json.routes.join() !== ROUTES.join()) {
-		throw new Error(`model.json routes [${json.routes.join()}] differ from [${ROUTES.join()}]; run npm run router:train`);
+		throw new Error(
+			`model.json routes [${json.routes.join()}] differ from [${ROUTES.join()}]; run npm run router:train`,
+		);
 	}
 	return new Map(Object.entries(json.weights));
 }

@@ -27,8 +27,10 @@ const VAGUE_WORDS = 3;
 const VAGUE_MARGIN = 0.5;
 /** Words too plain to quote back as a reason. */
 const STOPWORDS = new Set(
-	('the and for you your our with can how what where who why does not this that are have from ' +
-		'как где что это для или все нас нам наш мне меня при уже еще есть можно').split(' '),
+	(
+		'the and for you your our with can how what where who why does not this that are have from ' +
+		'как где что это для или все нас нам наш мне меня при уже еще есть можно'
+	).split(' '),
 );
 
 /**
@@ -66,8 +68,17 @@ export function routeQuestion(text: string): RouteDecision {
 	// NOTE: without cues the learned prior leans to "ticket" (problem reports rarely share
 	// wording), which is wrong for half-typed fragments; send those to the manuals instead.
 	const contentWords = x.tokens.filter((t) => !STOPWORDS.has(t.surface)).length;
-	if (x.cues.length === 0 && contentWords < VAGUE_WORDS && featureMargin(WEIGHTS, x.features) < VAGUE_MARGIN) {
-		return { route: FALLBACK_ROUTE, reason: unsureReason(x.lang), confidence: probOf(FALLBACK_ROUTE), lang: x.lang };
+	if (
+		x.cues.length === 0 &&
+		contentWords < VAGUE_WORDS &&
+		featureMargin(WEIGHTS, x.features) < VAGUE_MARGIN
+	) {
+		return {
+			route: FALLBACK_ROUTE,
+			reason: unsureReason(x.lang),
+			confidence: probOf(FALLBACK_ROUTE),
+			lang: x.lang,
+		};
 	}
 	const confidence = probOf(route);
 	const reason = buildReason({ route, lang: x.lang, confidence, evidence: evidenceFor(x, route) });

@@ -46,7 +46,11 @@ function endsCvc(w: string): boolean {
 }
 
 /** Replace the first matching suffix when the remaining stem has measure > minM. */
-function replaceRules(w: string, rules: readonly (readonly [string, string])[], minM: number): string {
+function replaceRules(
+	w: string,
+	rules: readonly (readonly [string, string])[],
+	minM: number,
+): string {
 	for (const [suffix, repl] of rules) {
 		if (w.endsWith(suffix)) {
 			const stem = w.slice(0, w.length - suffix.length);
@@ -92,8 +96,25 @@ const STEP3: readonly (readonly [string, string])[] = [
 
 // Longest suffix first: only the longest match is ever considered ('ement' before 'ment').
 const STEP4 = [
-	'ement', 'ance', 'ence', 'able', 'ible', 'ment', 'ant', 'ent', 'ion', 'ism', 'ate', 'iti',
-	'ous', 'ive', 'ize', 'al', 'er', 'ic', 'ou',
+	'ement',
+	'ance',
+	'ence',
+	'able',
+	'ible',
+	'ment',
+	'ant',
+	'ent',
+	'ion',
+	'ism',
+	'ate',
+	'iti',
+	'ous',
+	'ive',
+	'ize',
+	'al',
+	'er',
+	'ic',
+	'ou',
 ] as const;
 
 function step1ab(w: string): string {

@@ -31,13 +31,17 @@ const PARTICIPLE = endingClass(['ем', 'нн', 'вш', 'ющ', 'щ'], ['ивш'
 const REFLEXIVE = endingClass([], ['ся', 'сь']);
 const VERB = endingClass(
 	'ла на ете йте ли й л ем н ло но ет ют ны ть ешь нно'.split(' '),
-	('ила ыла ена ейте уйте ите или ыли ей уй ил ыл им ым ен ило ыло ено ят ует уют ит ыт ены ' +
-		'ить ыть ишь ую ю').split(' '),
+	(
+		'ила ыла ена ейте уйте ите или ыли ей уй ил ыл им ым ен ило ыло ено ят ует уют ит ыт ены ' +
+		'ить ыть ишь ую ю'
+	).split(' '),
 );
 const NOUN = endingClass(
 	[],
-	('а ев ов ие ье е иями ями ами еи ии и ией ей ой ий й иям ям ием ем ам ом о у ах иях ях ы ь ' +
-		'ию ью ю ия ья я').split(' '),
+	(
+		'а ев ов ие ье е иями ями ами еи ии и ией ей ой ий й иям ям ием ем ам ом о у ах иях ях ы ь ' +
+		'ию ью ю ия ья я'
+	).split(' '),
 );
 const DERIVATIONAL = ['ость', 'ост'];
 const SUPERLATIVE = ['ейше', 'ейш'];
@@ -49,10 +53,12 @@ const SUPERLATIVE = ['ейше', 'ейш'];
 function removeEnding(s: string, cls: EndingClass): string | undefined {
 	let best: { ending: string; needsAYa: boolean } | undefined;
 	for (const e of cls.afterAYa) {
-		if (s.endsWith(e) && (!best || e.length > best.ending.length)) best = { ending: e, needsAYa: true };
+		if (s.endsWith(e) && (!best || e.length > best.ending.length))
+			best = { ending: e, needsAYa: true };
 	}
 	for (const e of cls.plain) {
-		if (s.endsWith(e) && (!best || e.length > best.ending.length)) best = { ending: e, needsAYa: false };
+		if (s.endsWith(e) && (!best || e.length > best.ending.length))
+			best = { ending: e, needsAYa: false };
 	}
 	if (!best) return undefined;
 	const rest = s.slice(0, s.length - best.ending.length);

@@ -36,7 +36,8 @@ function replaceTracked(n: Normalized, re: RegExp, repl: string): Normalized {
 		let p = 0;
 		while (p < Math.min(len, r.length) && m[0][p] === r[p]) p++;
 		for (let j = 0; j < r.length; j++) {
-			const k = j < p ? j : Math.min(len - 1, p + Math.floor(((j - p) * (len - p)) / (r.length - p)));
+			const k =
+				j < p ? j : Math.min(len - 1, p + Math.floor(((j - p) * (len - p)) / (r.length - p)));
 			origin.push(n.origin[m.index + k] ?? 0);
 		}
 		last = m.index + m[0].length;
@@ -53,7 +54,11 @@ export function normalizeWithOrigin(input: string): Normalized {
 	let text = '';
 	const origin: number[] = [];
 	for (let i = 0; i < input.length; i++) {
-		const lower = (input[i] ?? '').toLowerCase().replace('ё', 'е').replace(/[’‘`´]/, "'").replace(/[«»“”„"()[\]]/, ' ');
+		const lower = (input[i] ?? '')
+			.toLowerCase()
+			.replace('ё', 'е')
+			.replace(/[’‘`´]/, "'")
+			.replace(/[«»“”„"()[\]]/, ' ');
 		text += lower;
 		for (let j = 0; j < lower.length; j++) origin.push(i);
 	}

@@ -2,6 +2,9 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { loginAs } from './support/auth.ts';
 import type { E2EUser } from './support/users.ts';
 
+// NOTE: several users log in per test (argon2 on a shared 2-core machine): allow the time.
+test.describe.configure({ timeout: 90_000 });
+
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 async function pageAs(browser: Browser, who: E2EUser): Promise<Page> {
@@ -33,7 +36,6 @@ async function startTopic(page: Page, category: string, title: string, body: str
 }
 
 test('developer asks, alice answers quoting and mentioning, the answer is accepted, staff pin and lock', async ({ browser }) => {
-	test.setTimeout(90_000);
 	const dev = await pageAs(browser, 'developer');
 	const alice = await pageAs(browser, 'alice');
 	const staff = await pageAs(browser, 'staff');
@@ -177,4 +179,42 @@ test('refuses a new account posting too fast, with a clear message', async ({ pa
 	await page.getByRole('button', { name: 'Post reply' }).click();
 	await expect(page.getByRole('alert')).toContainText(/posting too quickly.*Try again in \d+ seconds/);
 	await expect(page.getByLabel('Your reply')).toHaveValue('fourth');
+});
+
+test('works without JavaScript: preview, quote, edit with history for staff', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await loginAs(page, 'developer');
+	const title = `No-JS topic ${unique()}`;
+	await page.goto('/forum/new?category=integrations&title=' + encodeURIComponent(title));
+	await expect(page.getByLabel('Title')).toHaveValue(title);
+	await page.getByLabel('Your question or proposal').fill('Use `curl` like this:\n\n```bash\ncurl -s https://example.com\n```');
+	await page.getByRole('button', { name: 'Preview' }).click();
+	const preview = page.getByRole('region', { name: 'Preview' });
+	await expect(preview.locator('pre code')).toContainText('curl -s https://example.com');
+	await expect(page.getByLabel('Title')).toHaveValue(title);
+	await page.getByRole('button', { name: 'Create topic' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	const topicUrl = page.url();
+
+	await page.getByRole('link', { name: 'Quote' }).first().click();
+	await expect(page.getByLabel('Your reply')).toHaveValue(/^\[Dev Eloper wrote\]\(\/forum\/p\/[0-9a-f-]+\):\n> Use `curl` like this:/);
+
+	await page.goto(topicUrl);
+	await page.getByRole('link', { name: 'Edit' }).click();
+	await page.getByLabel('Post').fill('Use `wget` instead.');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	const post = page.locator('article.post').first();
+	await expect(post).toContainText('Use wget instead.');
+	await expect(post.getByText('(edited)')).toBeVisible();
+	await context.close();
+
+	const staff = await pageAs(browser, 'staff');
+	await staff.goto(topicUrl);
+	await staff.locator('article.post').first().getByRole('link', { name: '(edited)' }).click();
+	await expect(staff.getByRole('heading', { level: 1, name: 'Edit history' })).toBeVisible();
+	await expect(staff.locator('.source').last()).toContainText('curl -s https://example.com');
+	const customer = await pageAs(browser, 'alice');
+	const res = await customer.goto(staff.url());
+	expect(res?.status()).toBe(404);
 });

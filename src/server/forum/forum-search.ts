@@ -62,8 +62,8 @@ export async function syncTopicSearch(trx: Db, topicId: string): Promise<void> {
 	await enqueueSearchDocument(trx, toDocument(row, bodies.get(topicId) ?? []));
 }
 
-/** Every visible topic as a search document, in batches (for the reindex command). */
-export async function* listTopicSearchDocuments(db: Db, batchSize = 200): AsyncIterable<SearchDocument> {
+/** Every visible topic as a search document, read in batches (for big forums). */
+export async function* iterateTopicSearchDocuments(db: Db, batchSize = 200): AsyncIterable<SearchDocument> {
 	let after = '00000000-0000-0000-0000-000000000000';
 	for (;;) {
 		const rows = await topicsForIndex(db)
@@ -83,4 +83,14 @@ export async function* listTopicSearchDocuments(db: Db, batchSize = 200): AsyncI
 		if (!last || rows.length < batchSize) return;
 		after = last.id;
 	}
+}
+
+/**
+ * Every visible topic as a search document (the reindex command's `SearchSource.list`).
+ * Hidden and deleted topics, hidden posts and deleted posts are left out.
+ */
+export async function listTopicSearchDocuments(db: Db): Promise<SearchDocument[]> {
+	const docs: SearchDocument[] = [];
+	for await (const doc of iterateTopicSearchDocuments(db)) docs.push(doc);
+	return docs;
 }

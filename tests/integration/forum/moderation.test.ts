@@ -81,8 +81,7 @@ describeEachDb('forum moderation', (use) => {
 		expect((await suggestSimilar(db, title)).map((s) => s.url).join()).not.toContain(topicId);
 		expect(await notificationsOf(db, author.id)).toEqual([]);
 		expect((await outboxOf(db, topicId)).at(-1)).toMatchObject({ op: 'delete' });
-		const docs: string[] = [];
-		for await (const doc of listTopicSearchDocuments(db)) docs.push(doc.sourceId);
+		const docs = (await listTopicSearchDocuments(db)).map((d) => d.sourceId);
 		expect(docs).not.toContain(topicId);
 
 		// Staff still see it, marked hidden, and can bring it back.

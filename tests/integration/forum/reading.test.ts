@@ -1,7 +1,7 @@
 import type { KyselyPlugin } from 'kysely';
 import { expect, it } from 'vitest';
 import { getTopicPage } from '#server/forum/forum.service.ts';
-import { listTopicSearchDocuments } from '#server/forum/forum-search.ts';
+import { iterateTopicSearchDocuments, listTopicSearchDocuments } from '#server/forum/forum-search.ts';
 import { findSimilarTopics, suggestSimilar } from '#server/forum/similar.ts';
 import { recordTopicView } from '#server/forum/view-counter.ts';
 import {
@@ -88,7 +88,8 @@ describeEachDb('forum reading', (use) => {
 		const { topicId } = await makeTopic(db, author, { title: 'Reindexed topic title', body: 'The **first** post' });
 		await makeReply(db, author, topicId, 'A [linked](https://example.com) reply');
 		const docs = [];
-		for await (const doc of listTopicSearchDocuments(db, 2)) docs.push(doc);
+		for await (const doc of iterateTopicSearchDocuments(db, 2)) docs.push(doc);
+		expect((await listTopicSearchDocuments(db)).map((d) => d.sourceId).sort()).toEqual(docs.map((d) => d.sourceId).sort());
 		const doc = docs.find((d) => d.sourceId === topicId);
 		expect(doc).toMatchObject({ kind: 'topic', title: 'Reindexed topic title', section: 'general', sectionLabel: 'General' });
 		expect(doc!.body).toBe('The first post\n\nA linked reply');

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { loginAs } from './support/auth.ts';
 import type { E2EUser } from './support/users.ts';
@@ -218,3 +219,20 @@ test('works without JavaScript: preview, quote, edit with history for staff', as
 	const res = await customer.goto(staff.url());
 	expect(res?.status()).toBe(404);
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test(`forum pages pass an accessibility scan (${colorScheme})`, async ({ browser }) => {
+		const staff = await pageAs(browser, 'staff');
+		await staff.emulateMedia({ colorScheme });
+		const topicUrl = await startTopic(staff, 'general', `Accessible topic ${unique()}`, 'Some `code` and a list:\n\n- one\n- two');
+		await staff.getByLabel('Your reply').fill('A **reply** with @dev-eloper');
+		await staff.getByRole('button', { name: 'Post reply' }).click();
+		await expect(staff.locator('article.post')).toHaveCount(2);
+		for (const path of [topicUrl, '/forum', '/forum/c/co-development', '/forum/new', '/notifications', '/u/sam-staff', '/staff/forum/categories', '/staff/forum/log']) {
+			await staff.goto(path);
+			const results = await new AxeBuilder({ page: staff }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+			const violations = results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+			expect(violations).toEqual([]);
+		}
+	});
+}

@@ -29,7 +29,9 @@ describe('forum urls', () => {
 
 describe('forum text', () => {
 	it('turns Markdown into plain text for excerpts and the index', () => {
-		expect(plainText('# Title\n\n> quoted **bold** and [a link](https://x.test)\n\n- item `code`')).toBe('Title quoted bold and a link item code');
+		expect(
+			plainText('# Title\n\n> quoted **bold** and [a link](https://x.test)\n\n- item `code`'),
+		).toBe('Title quoted bold and a link item code');
 	});
 
 	it('cuts excerpts at a word boundary', () => {
@@ -54,6 +56,10 @@ describe('category tree', () => {
 			],
 			new Map([['a1', 4]]),
 		);
-		expect(flattenTree(tree).map(({ category, depth }) => `${depth}:${category.slug}:${category.topicCount}`)).toEqual(['0:a:0', '1:a1:4', '1:a2:0', '0:c:0']);
+		expect(
+			flattenTree(tree).map(
+				({ category, depth }) => `${depth}:${category.slug}:${category.topicCount}`,
+			),
+		).toEqual(['0:a:0', '1:a1:4', '1:a2:0', '0:c:0']);
 	});
 });

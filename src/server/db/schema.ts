@@ -123,6 +123,52 @@ export interface ModerationLogTable {
 	details: Generated<string>;
 	created_at: CreatedAt;
 }
+// --- Knowledge base (manual votes, hints) ---
+export const HINT_STATES = ['draft', 'published', 'archived'] as const;
+export type HintState = (typeof HINT_STATES)[number];
+export type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface ManualVotesTable {
+	page_id: string;
+	voter_key: string;
+	helpful: boolean;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+}
+
+export interface HintsTable {
+	id: Generated<string>;
+	slug: string;
+	title: string;
+	body: string;
+	tags: TextArray;
+	related_manuals: TextArray;
+	state: HintState;
+	published_at: Timestamp | null;
+	author_id: string | null;
+	updated_by: string | null;
+	version: Generated<number>;
+	index_pending: Generated<boolean>;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+}
+
+export interface HintRevisionsTable {
+	id: Generated<string>;
+	hint_id: string;
+	number: number;
+	title: string;
+	slug: string;
+	body: string;
+	tags: TextArray;
+	related_manuals: TextArray;
+	state: HintState;
+	published_at: Timestamp | null;
+	note: string;
+	author_id: string | null;
+	created_at: CreatedAt;
+}
+// --- end knowledge base ---
 
 export interface Database {
 	users: UsersTable;
@@ -137,4 +183,8 @@ export interface Database {
 	topic_watches: TopicWatchesTable;
 	notifications: NotificationsTable;
 	moderation_log: ModerationLogTable;
+	// knowledge base
+	manual_votes: ManualVotesTable;
+	hints: HintsTable;
+	hint_revisions: HintRevisionsTable;
 }

@@ -87,6 +87,87 @@ export interface SearchEventsTable {
 }
 // --- end search ---
 
+
+// --- Forum and notifications (forum domain) ---
+
+export interface ForumCategoriesTable {
+	id: Generated<string>;
+	slug: string;
+	name: string;
+	description: Generated<string>;
+	position: Generated<number>;
+	parent_id: string | null;
+	staff_only_topics: Generated<boolean>;
+	created_at: CreatedAt;
+}
+
+export interface ForumTopicsTable {
+	id: Generated<string>;
+	category_id: string;
+	author_id: string;
+	title: string;
+	created_at: CreatedAt;
+	last_activity_at: Timestamp;
+	last_post_author_id: string | null;
+	reply_count: Generated<number>;
+	visible_post_count: Generated<number>;
+	view_count: Generated<number>;
+	pinned: Generated<boolean>;
+	locked: Generated<boolean>;
+	hidden: Generated<boolean>;
+	first_post_id: string | null;
+	accepted_post_id: string | null;
+	deleted_at: Timestamp | null;
+}
+
+export interface ForumPostsTable {
+	id: Generated<string>;
+	topic_id: string;
+	author_id: string;
+	body: string;
+	body_html: string | null;
+	render_version: number | null;
+	created_at: CreatedAt;
+	edited_at: Timestamp | null;
+	deleted_at: Timestamp | null;
+	hidden: Generated<boolean>;
+}
+
+export interface ForumPostRevisionsTable {
+	id: Generated<string>;
+	post_id: string;
+	editor_id: string;
+	body: string;
+	title: string | null;
+	created_at: CreatedAt;
+}
+
+export interface TopicWatchesTable {
+	user_id: string;
+	topic_id: string;
+	created_at: CreatedAt;
+}
+
+export interface NotificationsTable {
+	id: Generated<string>;
+	user_id: string;
+	kind: string;
+	title: string;
+	url: string;
+	subject_key: string | null;
+	created_at: CreatedAt;
+	read_at: Timestamp | null;
+}
+
+export interface ModerationLogTable {
+	id: Generated<string>;
+	actor_id: string | null;
+	action: string;
+	target_type: string;
+	target_id: string;
+	details: Generated<string>;
+	created_at: CreatedAt;
+}
 // --- Knowledge base (manual votes, hints) ---
 export const HINT_STATES = ['draft', 'published', 'archived'] as const;
 export type HintState = (typeof HINT_STATES)[number];
@@ -144,6 +225,14 @@ export interface Database {
 	search_state: SearchStateTable;
 	search_events: SearchEventsTable;
 
+	// forum domain
+	forum_categories: ForumCategoriesTable;
+	forum_topics: ForumTopicsTable;
+	forum_posts: ForumPostsTable;
+	forum_post_revisions: ForumPostRevisionsTable;
+	topic_watches: TopicWatchesTable;
+	notifications: NotificationsTable;
+	moderation_log: ModerationLogTable;
 	// knowledge base
 	manual_votes: ManualVotesTable;
 	hints: HintsTable;

@@ -18,7 +18,10 @@ async function ask(page: Page, question: string) {
 }
 
 test.describe('ask box on the home page', () => {
-	test.beforeEach(async ({ page }) => waitForIndex(page));
+	test.beforeEach(async ({ page }) => {
+		await loginAs(page, 'alice');
+		await waitForIndex(page);
+	});
 
 	test('shows suggestions and the route while typing, asking the server only after a pause', async ({ page }) => {
 		const calls: string[] = [];
@@ -50,6 +53,10 @@ test.describe('ask box on the home page', () => {
 			if (c.route === 'urgent') await expect(card).toContainText('within an hour, day and night');
 			await action.click();
 			await expect(page).toHaveURL(c.href);
+			if (c.route === 'forum') {
+				await expect(page.getByLabel('Title')).toHaveValue(c.q);
+				await expect(page.getByLabel('Category')).toHaveValue('custom-development');
+			}
 		});
 	}
 

@@ -2,6 +2,7 @@ import { getDb, getDbKind, type Db } from '#server/db/client.ts';
 import { onShutdown } from '#server/lifecycle.ts';
 import type { SearchEngine } from './engine.ts';
 import { externalEngine, reportExternalFailure, reportExternalSuccess } from './engines.ts';
+import { releaseScheduledHints } from '#server/hints/hints-search.ts';
 import { syncManualDocuments } from './manual-sync.ts';
 import { flushSearchEvents } from './search-events.ts';
 import { bumpIndexVersion } from './index-version.ts';
@@ -15,6 +16,8 @@ export interface WorkerOptions {
 	maxBackoffMs?: number;
 	/** Hold a transaction while applying to the external engine (PostgreSQL: yes; PGlite: no). */
 	externalInTransaction?: boolean;
+	/** Queue scheduled hints once their publish time has come (the server's worker does). */
+	releaseHints?: boolean;
 }
 
 export interface SearchWorker {
@@ -26,6 +29,8 @@ export interface SearchWorker {
 }
 
 const PRUNE_EVERY_MS = 10 * 60_000;
+/** How often scheduled hints whose time has come are queued (the hints pages do it too). */
+const RELEASE_HINTS_EVERY_MS = 60_000;
 /** Refresh planner statistics after this many applied rows (see analyzeSearchTables). */
 const ANALYZE_AFTER_ROWS = 200;
 const ANALYZE_MIN_INTERVAL_MS = 60_000;
@@ -48,6 +53,7 @@ export function startSearchWorker(db: Db, external: SearchEngine | null, options
 	const cycles = targets.map(() => 0);
 	let waiters: { after: number[]; resolve: () => void }[] = [];
 	let lastPrune = Date.now();
+	let lastRelease = 0;
 	let appliedSinceAnalyze = 0;
 	let lastAnalyze = 0;
 
@@ -86,6 +92,10 @@ export function startSearchWorker(db: Db, external: SearchEngine | null, options
 					await analyzeSearchTables(db);
 				}
 				cycleDone(i);
+				if (i === 0 && options.releaseHints && Date.now() - lastRelease > RELEASE_HINTS_EVERY_MS) {
+					lastRelease = Date.now();
+					if ((await releaseScheduledHints(db)) > 0) continue;
+				}
 				if (i === 0 && Date.now() - lastPrune > PRUNE_EVERY_MS) {
 					lastPrune = Date.now();
 					await pruneOutbox(db, external !== null);
@@ -139,7 +149,7 @@ export function ensureSearchWorker(): Promise<SearchWorker | undefined> {
 		} catch (error) {
 			console.error('[search] could not sync manual pages into the index:', error);
 		}
-		const worker = startSearchWorker(db, externalEngine(), { externalInTransaction: kind === 'postgres' });
+		const worker = startSearchWorker(db, externalEngine(), { externalInTransaction: kind === 'postgres', releaseHints: true });
 		onShutdown(() => worker.stop());
 		onShutdown(() => flushSearchEvents());
 		return worker;

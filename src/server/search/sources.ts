@@ -1,4 +1,6 @@
 import type { Db } from '#server/db/client.ts';
+import { listTopicSearchDocuments } from '#server/forum/forum-search.ts';
+import { listHintSearchDocuments } from '#server/hints/hints-search.ts';
 import { listManualSearchDocuments } from './manuals-source.ts';
 import type { SearchDocument, SearchKind } from './search-document.ts';
 
@@ -16,4 +18,6 @@ export interface SearchSource {
  */
 export const SEARCH_SOURCES: readonly SearchSource[] = [
 	{ kind: 'manual', label: 'manual pages', list: () => listManualSearchDocuments() },
+	{ kind: 'hint', label: 'published hints', list: listHintSearchDocuments },
+	{ kind: 'topic', label: 'forum topics', list: listTopicSearchDocuments },
 ];

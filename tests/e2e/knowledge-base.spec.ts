@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { loginAs } from './support/auth.ts';
 import { BASE_URL } from './support/base-url.ts';
@@ -210,3 +211,55 @@ test('customers cannot open the vote tallies', async ({ browser }) => {
 	await expect(page.getByRole('table')).toHaveCount(0);
 	await page.context().close();
 });
+
+test('the editor works without JavaScript: preview round trip and field errors keep the input', async ({ browser }) => {
+	test.setTimeout(60_000);
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await loginAs(page, 'admin');
+	await page.goto('/staff/hints/new');
+	const id = unique();
+	await page.getByLabel('Title').fill(`No script hint ${id}`);
+	await page.getByLabel('Text (Markdown)').fill(`Use \`cache:clear\` after **every** change ${id}.`);
+	await page.getByRole('button', { name: 'Preview' }).click();
+	await expect(page.locator('[data-preview] strong')).toHaveText('every');
+	await expect(page.locator('[data-preview] code')).toHaveText('cache:clear');
+	await expect(page.getByLabel('Title')).toHaveValue(`No script hint ${id}`);
+
+	await page.getByLabel('Title').fill('ab');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.locator('#f-title-error')).toContainText('at least 3 characters');
+	await expect(page.getByLabel('Text (Markdown)')).toHaveValue(`Use \`cache:clear\` after **every** change ${id}.`);
+
+	await page.getByLabel('Title').fill(`No script hint ${id}`);
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toHaveText('Hint created.');
+	await expect(page.getByLabel('Address')).toHaveValue(`no-script-hint-${id}`);
+	await context.close();
+});
+
+async function expectNoAxeViolations(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	const results = await new AxeBuilder({ page }).analyze();
+	const found = results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(found).toEqual([]);
+}
+
+// axe is slow on a busy machine: a few pages per test.
+const AXE_GROUPS: { name: string; who: E2EUser | null; width: number; paths: string[] }[] = [
+	{ name: 'manual pages', who: null, width: 1280, paths: ['/manuals', '/manuals/admin-panel/currencies'] },
+	{ name: 'a manual page on a phone', who: null, width: 390, paths: ['/manuals/api-key/connecting-the-key'] },
+	{ name: 'hint pages', who: null, width: 1280, paths: ['/hints?tag=cron', '/hints/check-your-api-key-in-one-minute'] },
+	{ name: 'staff hint pages', who: 'staff', width: 1280, paths: ['/staff/hints', '/staff/hints/new'] },
+	{ name: 'staff vote tallies', who: 'staff', width: 1280, paths: ['/staff/manuals'] },
+];
+
+for (const group of AXE_GROUPS) {
+	test(`${group.name}: no detectable accessibility violations`, async ({ browser }) => {
+		test.setTimeout(60_000);
+		const page = await pageAs(browser, group.who);
+		await page.setViewportSize({ width: group.width, height: 800 });
+		for (const path of group.paths) await expectNoAxeViolations(page, path);
+		await page.context().close();
+	});
+}

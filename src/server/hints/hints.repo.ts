@@ -1,11 +1,6 @@
 import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Db } from '#server/db/client.ts';
-import type {
-	Database,
-	HintRevisionsTable,
-	HintState,
-	HintsTable,
-} from '#server/db/schema.ts';
+import type { Database, HintState, HintsTable } from '#server/db/schema.ts';
 
 export interface Hint {
 	id: string;
@@ -25,23 +20,6 @@ export interface Hint {
 	updatedAt: Date;
 }
 
-export interface HintRevision {
-	id: string;
-	hintId: string;
-	number: number;
-	title: string;
-	slug: string;
-	body: string;
-	tags: string[];
-	relatedManuals: string[];
-	state: HintState;
-	publishedAt: Date | null;
-	note: string;
-	authorId: string | null;
-	authorName: string | null;
-	createdAt: Date;
-}
-
 /** The content a revision snapshots (everything staff edit). */
 export interface HintContent {
 	slug: string;
@@ -54,9 +32,8 @@ export interface HintContent {
 }
 
 type HintRow = Selectable<HintsTable> & { author_name: string | null };
-type RevisionRow = Selectable<HintRevisionsTable> & { author_name: string | null };
 
-function toDate(value: Date | string): Date {
+export function toDate(value: Date | string): Date {
 	return value instanceof Date ? value : new Date(value);
 }
 
@@ -76,25 +53,6 @@ function toHint(row: HintRow): Hint {
 		version: Number(row.version),
 		createdAt: toDate(row.created_at),
 		updatedAt: toDate(row.updated_at),
-	};
-}
-
-function toRevision(row: RevisionRow): HintRevision {
-	return {
-		id: row.id,
-		hintId: row.hint_id,
-		number: Number(row.number),
-		title: row.title,
-		slug: row.slug,
-		body: row.body,
-		tags: row.tags ?? [],
-		relatedManuals: row.related_manuals ?? [],
-		state: row.state,
-		publishedAt: row.published_at ? toDate(row.published_at) : null,
-		note: row.note,
-		authorId: row.author_id,
-		authorName: row.author_name,
-		createdAt: toDate(row.created_at),
 	};
 }
 
@@ -203,59 +161,6 @@ export async function updateHintContent(
 		.returning('id')
 		.executeTakeFirst();
 	return row && findHintById(db, row.id);
-}
-
-export async function insertRevision(
-	db: Db,
-	hint: Hint,
-	note: string,
-	authorId: string | null,
-): Promise<void> {
-	await db
-		.insertInto('hint_revisions')
-		.values({
-			hint_id: hint.id,
-			number: hint.version,
-			title: hint.title,
-			slug: hint.slug,
-			body: hint.body,
-			tags: [...hint.tags],
-			related_manuals: [...hint.relatedManuals],
-			state: hint.state,
-			published_at: hint.publishedAt,
-			note,
-			author_id: authorId,
-			created_at: hint.updatedAt,
-		})
-		.execute();
-}
-
-export async function listRevisions(db: Db, hintId: string): Promise<HintRevision[]> {
-	const rows = await db
-		.selectFrom('hint_revisions')
-		.leftJoin('users', 'users.id', 'hint_revisions.author_id')
-		.selectAll('hint_revisions')
-		.select('users.display_name as author_name')
-		.where('hint_revisions.hint_id', '=', hintId)
-		.orderBy('hint_revisions.number', 'desc')
-		.execute();
-	return rows.map(toRevision);
-}
-
-export async function findRevision(
-	db: Db,
-	hintId: string,
-	number: number,
-): Promise<HintRevision | undefined> {
-	const row = await db
-		.selectFrom('hint_revisions')
-		.leftJoin('users', 'users.id', 'hint_revisions.author_id')
-		.selectAll('hint_revisions')
-		.select('users.display_name as author_name')
-		.where('hint_revisions.hint_id', '=', hintId)
-		.where('hint_revisions.number', '=', number)
-		.executeTakeFirst();
-	return row && toRevision(row);
 }
 
 export interface PublicHintPage {

@@ -13,18 +13,20 @@ import { slugifyTitle } from '#lib/hint-slug.ts';
 import {
 	findHintById,
 	findHintBySlug,
-	findRevision,
 	insertHint,
-	insertRevision,
 	isSlugTaken,
 	listHintRows,
-	listRevisions,
 	updateHintContent,
 	type Hint,
 	type HintContent,
-	type HintRevision,
 	type StaffHintRowFilter,
 } from './hints.repo.ts';
+import {
+	findRevision,
+	insertRevision,
+	listRevisions,
+	type HintRevision,
+} from './hint-revisions.repo.ts';
 import type {
 	CreateHint,
 	HintFields,
@@ -35,7 +37,8 @@ import type {
 import { isHintPublic, syncHintSearch } from './hints-search.ts';
 import { describeChange, sameContent } from './hint-changes.ts';
 
-export type { Hint, HintRevision } from './hints.repo.ts';
+export type { Hint } from './hints.repo.ts';
+export type { HintRevision } from './hint-revisions.repo.ts';
 
 /** What the service needs to know from outside the database. */
 export interface HintContext {

@@ -6,7 +6,8 @@
 import type { Db } from '#server/db/client.ts';
 import { config } from '#server/config.ts';
 import { now as clockNow } from '#server/clock.ts';
-import { countAllHints, insertHint, insertRevision } from './hints.repo.ts';
+import { countAllHints, insertHint } from './hints.repo.ts';
+import { insertRevision } from './hint-revisions.repo.ts';
 import { loadHintSeeds, type HintSeed } from './hint-seed.ts';
 import { syncHintSearch } from './hints-search.ts';
 

@@ -1,0 +1,95 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '#server/db/client.ts';
+import type { HintRevisionsTable, HintState } from '#server/db/schema.ts';
+import { toDate, type Hint } from './hints.repo.ts';
+
+export interface HintRevision {
+	id: string;
+	hintId: string;
+	number: number;
+	title: string;
+	slug: string;
+	body: string;
+	tags: string[];
+	relatedManuals: string[];
+	state: HintState;
+	publishedAt: Date | null;
+	note: string;
+	authorId: string | null;
+	authorName: string | null;
+	createdAt: Date;
+}
+
+type RevisionRow = Selectable<HintRevisionsTable> & { author_name: string | null };
+
+function toRevision(row: RevisionRow): HintRevision {
+	return {
+		id: row.id,
+		hintId: row.hint_id,
+		number: Number(row.number),
+		title: row.title,
+		slug: row.slug,
+		body: row.body,
+		tags: row.tags ?? [],
+		relatedManuals: row.related_manuals ?? [],
+		state: row.state,
+		publishedAt: row.published_at ? toDate(row.published_at) : null,
+		note: row.note,
+		authorId: row.author_id,
+		authorName: row.author_name,
+		createdAt: toDate(row.created_at),
+	};
+}
+
+function selectRevisions(db: Db) {
+	return db
+		.selectFrom('hint_revisions')
+		.leftJoin('users', 'users.id', 'hint_revisions.author_id')
+		.selectAll('hint_revisions')
+		.select('users.display_name as author_name');
+}
+
+export async function insertRevision(
+	db: Db,
+	hint: Hint,
+	note: string,
+	authorId: string | null,
+): Promise<void> {
+	await db
+		.insertInto('hint_revisions')
+		.values({
+			hint_id: hint.id,
+			number: hint.version,
+			title: hint.title,
+			slug: hint.slug,
+			body: hint.body,
+			tags: [...hint.tags],
+			related_manuals: [...hint.relatedManuals],
+			state: hint.state,
+			published_at: hint.publishedAt,
+			note,
+			author_id: authorId,
+			created_at: hint.updatedAt,
+		})
+		.execute();
+}
+
+export async function listRevisions(db: Db, hintId: string): Promise<HintRevision[]> {
+	const rows = await selectRevisions(db)
+		.where('hint_revisions.hint_id', '=', hintId)
+		.orderBy('hint_revisions.number', 'desc')
+		.execute();
+	return rows.map(toRevision);
+}
+
+export async function findRevision(
+	db: Db,
+	hintId: string,
+	number: number,
+): Promise<HintRevision | undefined> {
+	const row = await selectRevisions(db)
+		.where('hint_revisions.hint_id', '=', hintId)
+		.where('hint_revisions.number', '=', number)
+		.executeTakeFirst();
+	return row && toRevision(row);
+}

@@ -23,7 +23,7 @@ export async function createPostgresTestDb(url: string): Promise<TestDb> {
 	await sql`create schema ${sql.id(schema)}`.execute(admin);
 	await admin.destroy();
 	const db = await createPostgresDb(url, { searchPath: `${schema},public`, max: 4 });
-	await migrateToLatest(db);
+	await migrateToLatest(db, { schema });
 	return {
 		db,
 		kind: 'postgres',

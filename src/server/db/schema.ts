@@ -41,8 +41,55 @@ export interface SearchOutboxTable {
 	attempts: Generated<number>;
 	last_error: string | null;
 	processed_at: Timestamp | null;
+	external_processed_at: Timestamp | null;
 }
 
+// --- Knowledge base (manual votes, hints) ---
+export const HINT_STATES = ['draft', 'published', 'archived'] as const;
+export type HintState = (typeof HINT_STATES)[number];
+export type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface ManualVotesTable {
+	page_id: string;
+	voter_key: string;
+	helpful: boolean;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+}
+
+export interface HintsTable {
+	id: Generated<string>;
+	slug: string;
+	title: string;
+	body: string;
+	tags: TextArray;
+	related_manuals: TextArray;
+	state: HintState;
+	published_at: Timestamp | null;
+	author_id: string | null;
+	updated_by: string | null;
+	version: Generated<number>;
+	index_pending: Generated<boolean>;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+}
+
+export interface HintRevisionsTable {
+	id: Generated<string>;
+	hint_id: string;
+	number: number;
+	title: string;
+	slug: string;
+	body: string;
+	tags: TextArray;
+	related_manuals: TextArray;
+	state: HintState;
+	published_at: Timestamp | null;
+	note: string;
+	author_id: string | null;
+	created_at: CreatedAt;
+}
+// --- end knowledge base ---
 // --- Tickets (Customer Support System) and the mail outbox ---
 export interface TicketsTable {
 	id: Generated<string>;
@@ -98,6 +145,50 @@ export interface MailOutboxTable {
 	next_attempt_at: Timestamp;
 }
 // --- end tickets ---
+// --- search (built-in index, sync state, analytics) ---
+export interface SearchDocumentsTable {
+	kind: string;
+	source_id: string;
+	title: string;
+	body: string;
+	snippet_source: string;
+	url: string;
+	section: string | null;
+	section_label: string | null;
+	tags: ColumnType<string, string | undefined, string>;
+	updated_at: Timestamp;
+	indexed_at: Generated<Date>;
+	tsv: string;
+	rank_tsv: string;
+}
+
+export interface SearchTermsTable {
+	word: string;
+}
+
+export interface SearchStateTable {
+	key: string;
+	value: string;
+	updated_at: Timestamp;
+}
+
+export const SEARCH_EVENT_TYPES = ['search', 'click', 'ticket_started'] as const;
+export type SearchEventType = (typeof SEARCH_EVENT_TYPES)[number];
+
+export interface SearchEventsTable {
+	id: Generated<string>;
+	visitor: string;
+	type: SearchEventType;
+	source: ColumnType<string, string | undefined, string>;
+	query: string | null;
+	route: string | null;
+	result_count: number | null;
+	url: string | null;
+	created_at: CreatedAt;
+}
+// --- end search ---
+
+
 // --- Forum and notifications (forum domain) ---
 
 export interface ForumCategoriesTable {
@@ -184,11 +275,21 @@ export interface Database {
 	auth_sessions: AuthSessionsTable;
 	rate_limits: RateLimitsTable;
 	search_outbox: SearchOutboxTable;
+	// knowledge base
+	manual_votes: ManualVotesTable;
+	hints: HintsTable;
+	hint_revisions: HintRevisionsTable;
 	// tickets
 	tickets: TicketsTable;
 	ticket_messages: TicketMessagesTable;
 	ticket_events: TicketEventsTable;
 	mail_outbox: MailOutboxTable;
+	// search
+	search_documents: SearchDocumentsTable;
+	search_terms: SearchTermsTable;
+	search_state: SearchStateTable;
+	search_events: SearchEventsTable;
+
 	// forum domain
 	forum_categories: ForumCategoriesTable;
 	forum_topics: ForumTopicsTable;

@@ -41,7 +41,153 @@ export interface SearchOutboxTable {
 	attempts: Generated<number>;
 	last_error: string | null;
 	processed_at: Timestamp | null;
+	external_processed_at: Timestamp | null;
 }
+
+// --- Knowledge base (manual votes, hints) ---
+export const HINT_STATES = ['draft', 'published', 'archived'] as const;
+export type HintState = (typeof HINT_STATES)[number];
+export type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface ManualVotesTable {
+	page_id: string;
+	voter_key: string;
+	helpful: boolean;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+}
+
+export interface HintsTable {
+	id: Generated<string>;
+	slug: string;
+	title: string;
+	body: string;
+	tags: TextArray;
+	related_manuals: TextArray;
+	state: HintState;
+	published_at: Timestamp | null;
+	author_id: string | null;
+	updated_by: string | null;
+	version: Generated<number>;
+	index_pending: Generated<boolean>;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+}
+
+export interface HintRevisionsTable {
+	id: Generated<string>;
+	hint_id: string;
+	number: number;
+	title: string;
+	slug: string;
+	body: string;
+	tags: TextArray;
+	related_manuals: TextArray;
+	state: HintState;
+	published_at: Timestamp | null;
+	note: string;
+	author_id: string | null;
+	created_at: CreatedAt;
+}
+// --- end knowledge base ---
+// --- Tickets (Customer Support System) and the mail outbox ---
+export interface TicketsTable {
+	id: Generated<string>;
+	number: Generated<number>;
+	customer_id: string;
+	subject: string;
+	body: string;
+	severity: number;
+	category: string;
+	site_url: string | null;
+	status: ColumnType<string, string | undefined, string>;
+	assignee_id: string | null;
+	first_response_due_at: Timestamp;
+	resolution_due_at: Timestamp;
+	first_responded_at: Timestamp | null;
+	resolved_at: Timestamp | null;
+	closed_at: Timestamp | null;
+	possible_duplicate_of: string | null;
+	merged_into: string | null;
+	created_at: ColumnType<Date, Date | string, never>;
+	last_activity_at: Timestamp;
+}
+
+export interface TicketMessagesTable {
+	id: Generated<string>;
+	ticket_id: string;
+	author_id: string | null;
+	body: string;
+	internal: ColumnType<boolean, boolean | undefined, boolean>;
+	merged_from: number | null;
+	created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface TicketEventsTable {
+	id: Generated<string>;
+	ticket_id: string;
+	actor_id: string | null;
+	kind: string;
+	details: ColumnType<unknown, string | undefined, string>;
+	created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface MailOutboxTable {
+	id: Generated<string>;
+	recipient: string;
+	subject: string;
+	text_body: string;
+	html_body: string | null;
+	created_at: CreatedAt;
+	sent_at: Timestamp | null;
+	attempts: Generated<number>;
+	last_error: string | null;
+	next_attempt_at: Timestamp;
+}
+// --- end tickets ---
+// --- search (built-in index, sync state, analytics) ---
+export interface SearchDocumentsTable {
+	kind: string;
+	source_id: string;
+	title: string;
+	body: string;
+	snippet_source: string;
+	url: string;
+	section: string | null;
+	section_label: string | null;
+	tags: ColumnType<string, string | undefined, string>;
+	updated_at: Timestamp;
+	indexed_at: Generated<Date>;
+	tsv: string;
+	rank_tsv: string;
+}
+
+export interface SearchTermsTable {
+	word: string;
+}
+
+export interface SearchStateTable {
+	key: string;
+	value: string;
+	updated_at: Timestamp;
+}
+
+export const SEARCH_EVENT_TYPES = ['search', 'click', 'ticket_started'] as const;
+export type SearchEventType = (typeof SEARCH_EVENT_TYPES)[number];
+
+export interface SearchEventsTable {
+	id: Generated<string>;
+	visitor: string;
+	type: SearchEventType;
+	source: ColumnType<string, string | undefined, string>;
+	query: string | null;
+	route: string | null;
+	result_count: number | null;
+	url: string | null;
+	created_at: CreatedAt;
+}
+// --- end search ---
+
 
 // --- Forum and notifications (forum domain) ---
 
@@ -123,58 +269,27 @@ export interface ModerationLogTable {
 	details: Generated<string>;
 	created_at: CreatedAt;
 }
-// --- Knowledge base (manual votes, hints) ---
-export const HINT_STATES = ['draft', 'published', 'archived'] as const;
-export type HintState = (typeof HINT_STATES)[number];
-export type TextArray = ColumnType<string[], string[] | undefined, string[]>;
-
-export interface ManualVotesTable {
-	page_id: string;
-	voter_key: string;
-	helpful: boolean;
-	created_at: CreatedAt;
-	updated_at: Timestamp;
-}
-
-export interface HintsTable {
-	id: Generated<string>;
-	slug: string;
-	title: string;
-	body: string;
-	tags: TextArray;
-	related_manuals: TextArray;
-	state: HintState;
-	published_at: Timestamp | null;
-	author_id: string | null;
-	updated_by: string | null;
-	version: Generated<number>;
-	index_pending: Generated<boolean>;
-	created_at: CreatedAt;
-	updated_at: Timestamp;
-}
-
-export interface HintRevisionsTable {
-	id: Generated<string>;
-	hint_id: string;
-	number: number;
-	title: string;
-	slug: string;
-	body: string;
-	tags: TextArray;
-	related_manuals: TextArray;
-	state: HintState;
-	published_at: Timestamp | null;
-	note: string;
-	author_id: string | null;
-	created_at: CreatedAt;
-}
-// --- end knowledge base ---
 
 export interface Database {
 	users: UsersTable;
 	auth_sessions: AuthSessionsTable;
 	rate_limits: RateLimitsTable;
 	search_outbox: SearchOutboxTable;
+	// knowledge base
+	manual_votes: ManualVotesTable;
+	hints: HintsTable;
+	hint_revisions: HintRevisionsTable;
+	// tickets
+	tickets: TicketsTable;
+	ticket_messages: TicketMessagesTable;
+	ticket_events: TicketEventsTable;
+	mail_outbox: MailOutboxTable;
+	// search
+	search_documents: SearchDocumentsTable;
+	search_terms: SearchTermsTable;
+	search_state: SearchStateTable;
+	search_events: SearchEventsTable;
+
 	// forum domain
 	forum_categories: ForumCategoriesTable;
 	forum_topics: ForumTopicsTable;
@@ -183,8 +298,4 @@ export interface Database {
 	topic_watches: TopicWatchesTable;
 	notifications: NotificationsTable;
 	moderation_log: ModerationLogTable;
-	// knowledge base
-	manual_votes: ManualVotesTable;
-	hints: HintsTable;
-	hint_revisions: HintRevisionsTable;
 }

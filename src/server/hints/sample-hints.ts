@@ -27,7 +27,7 @@ export async function seedSampleHints(db: Db, seeds: readonly HintSeed[]): Promi
 				title: seed.title,
 				body: seed.body,
 				tags: seed.tags,
-				relatedManuals: seed.relatedManuals,
+				relatedManuals: seed.related,
 				state: 'published',
 				publishedAt: seed.publishedAt,
 				authorId: null,

@@ -262,6 +262,8 @@ test('works without JavaScript: preview, quote, edit with history for staff', as
 
 for (const colorScheme of ['light', 'dark'] as const) {
 	test(`forum pages pass an accessibility scan (${colorScheme})`, async ({ browser }) => {
+		// Eight axe scans: slow on a busy machine.
+		test.setTimeout(300_000);
 		const staff = await pageAs(browser, 'staff');
 		await staff.emulateMedia({ colorScheme });
 		const topicUrl = await startTopic(

@@ -1,11 +1,12 @@
 /**
- * "Similar topics" by trigram similarity of titles (pg_trgm, on PGlite and PostgreSQL alike):
- * for duplicate detection (tickets) and for suggestions while a topic is typed.
+ * "Similar topics" by trigram similarity of titles (pg_trgm, on PGlite and PostgreSQL alike)
+ * for duplicate detection (tickets), and suggestions while a topic is typed (search engine).
  */
 import { sql } from 'kysely';
 import { now } from '#server/clock.ts';
 import type { Db } from '#server/db/client.ts';
-import { listManualTitles } from './manual-titles.ts';
+import { searchPublic } from '#server/search/search.service.ts';
+import { snippetToText } from '#server/search/text.ts';
 import { excerpt } from './text.ts';
 import { topicPath } from './urls.ts';
 
@@ -76,52 +77,48 @@ export interface Suggestion {
 	snippet: string;
 }
 
-/** Manual pages whose title or description resemble `text` (scored by pg_trgm too). */
-async function findSimilarManuals(db: Db, q: string, limit: number): Promise<Suggestion[]> {
-	const manuals = await listManualTitles();
-	if (manuals.length === 0) return [];
-	const rows = await sql<{ i: number; score: number }>`
-		select m.i::int as i, greatest(
-			similarity(m.title, ${q}), word_similarity(${q}, m.title), word_similarity(m.title, ${q}),
-			0.8 * word_similarity(${q}, m.description)
-		) as score
-		from unnest(${manuals.map((m) => m.title)}::text[], ${manuals.map((m) => m.description)}::text[])
-			with ordinality as m(title, description, i)
-		order by score desc
-		limit ${limit}`.execute(db);
-	return rows.rows
-		.filter((r) => Number(r.score) >= MIN_SCORE)
-		.flatMap((r) => {
-			const manual = manuals[Number(r.i) - 1];
-			return manual
-				? [
-						{
-							kind: 'manual' as const,
-							title: manual.title,
-							url: manual.url,
-							snippet: excerpt(manual.description, 160),
-						},
-					]
-				: [];
-		});
-}
-
 /**
- * Topics and manual pages to suggest while someone types a new topic's title and text.
- * Only public content.
+ * Topics and manual pages to suggest while someone types a new topic's title and text: the
+ * search engine's hits (manuals and indexed topics, ranked, typo-tolerant), then topics whose
+ * titles resemble the text that the index may not have yet (written in the last seconds).
+ * Only public content: the index holds nothing else, and fresh topics are filtered here.
  */
 export async function suggestSimilar(db: Db, text: string, limit = 8): Promise<Suggestion[]> {
 	const q = normalise(text);
 	if (q.length < 3) return [];
-	const [topics, manuals] = await Promise.all([
+	const [found, fresh] = await Promise.all([
+		searchPublic(db, { q, kinds: ['manual', 'topic'], limit }),
 		findSimilarTopics(db, q, limit),
-		findSimilarManuals(db, q, Math.ceil(limit / 2)),
 	]);
-	const topicItems: Suggestion[] = topics.map((t) => ({
-		kind: 'topic',
-		title: t.title,
-		url: t.url,
-		snippet: t.solved ? 'Solved topic' : 'Forum topic',
-	}));
-	return [...manuals, ...topicItems].slice(0, limit);
+	// Manuals take at most half the places, so topics (indexed or fresh) always show.
+	const manualPlaces = Math.ceil(limit / 2);
+	const suggestions: Suggestion[] = [];
+	const topics = new Set<string>();
+	let manuals = 0;
+	for (const hit of found.hits) {
+		if (hit.kind === 'manual') {
+			if (manuals >= manualPlaces) continue;
+			manuals += 1;
+		} else if (hit.kind === 'topic') {
+			topics.add(hit.sourceId);
+		} else {
+			continue;
+		}
+		suggestions.push({
+			kind: hit.kind,
+			title: hit.title,
+			url: hit.url,
+			snippet: excerpt(snippetToText(hit.snippet), 160),
+		});
+	}
+	for (const topic of fresh) {
+		if (topics.has(topic.id)) continue;
+		suggestions.push({
+			kind: 'topic',
+			title: topic.title,
+			url: topic.url,
+			snippet: topic.solved ? 'Solved topic' : 'Forum topic',
+		});
+	}
+	return suggestions.slice(0, limit);
 }

@@ -13,6 +13,10 @@ import {
 	markAllNotificationsRead,
 	markNotificationRead,
 } from '#server/notifications/notifications.service.ts';
+import { moderateTopic } from '#server/forum/moderation.service.ts';
+import { syncManualDocuments } from '#server/search/manual-sync.ts';
+import { drainOutboxBatch } from '#server/search/outbox.ts';
+import { createPgEngine } from '#server/search/pg-engine.ts';
 import { describeEachDb } from '../../support/db.ts';
 import { makeForumUser, makeReply, makeTopic } from '../../support/forum.ts';
 
@@ -98,15 +102,38 @@ describeEachDb('forum reading', (use) => {
 		expect(await findSimilarTopics(db, 'zz')).toEqual([]);
 	});
 
-	it('suggests manual pages and topics while a topic is typed', async () => {
+	it('suggests manual pages and topics from the search engine, and topics it has not indexed yet', async () => {
 		const db = use();
+		const staff = await makeForumUser(db, 'staff');
 		const author = await makeForumUser(db);
-		await makeTopic(db, author, { title: 'Currency rates are not updating' });
+		const drain = async () => {
+			while (
+				(
+					await drainOutboxBatch(db, {
+						column: 'processed_at',
+						engineFor: (trx) => createPgEngine(trx),
+					})
+				).more
+			);
+		};
+		await syncManualDocuments(db);
+		const { topicId: indexed } = await makeTopic(db, author, {
+			title: 'Currency rates are not updating',
+			body: 'The exchange rate stays old.',
+		});
+		await drain();
+		const { topicId: fresh } = await makeTopic(db, author, {
+			title: 'Currency symbol missing on checkout',
+		});
+
 		const results = await suggestSimilar(db, 'currency');
 		expect(results.some((r) => r.kind === 'manual' && r.url.startsWith('/manuals/'))).toBe(true);
-		expect(
-			results.some((r) => r.kind === 'topic' && r.title === 'Currency rates are not updating'),
-		).toBe(true);
+		expect(results.filter((r) => r.url.endsWith(indexed))).toHaveLength(1);
+		expect(results.some((r) => r.kind === 'topic' && r.url.endsWith(fresh))).toBe(true);
+
+		await moderateTopic(db, staff, { topicId: indexed, action: 'hide' });
+		await drain();
+		expect((await suggestSimilar(db, 'currency')).map((r) => r.url).join()).not.toContain(indexed);
 	});
 
 	it('lists every visible topic for the reindex, with its visible posts as text', async () => {

@@ -5,7 +5,7 @@ export default defineConfig({
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		// NOTE: 2-core machine; PGlite instances are memory-hungry, keep parallelism low.
 		maxWorkers: 2,
-		testTimeout: 30_000,
-		hookTimeout: 60_000,
+		testTimeout: 120_000,
+		hookTimeout: 180_000,
 	},
 });

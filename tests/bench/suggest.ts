@@ -92,14 +92,18 @@ function rssMb(pid: number): number {
 
 async function workload(name: string, base: string, connections: number, duration: number, next: () => string): Promise<WorkloadResult> {
 	const times: number[] = [];
-	const instance = autocannon({
-		url: base,
-		connections,
-		duration,
-		requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/suggest?${new URLSearchParams({ q: next() })}` }) }],
+	const result = await new Promise<autocannon.Result>((resolve, reject) => {
+		const instance = autocannon(
+			{
+				url: base,
+				connections,
+				duration,
+				requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/suggest?${new URLSearchParams({ q: next() })}` }) }],
+			},
+			(error, done) => (error ? reject(error) : resolve(done)),
+		);
+		instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
 	});
-	instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
-	const result = await instance;
 	times.sort((a, b) => a - b);
 	return {
 		name,

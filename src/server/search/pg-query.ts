@@ -27,6 +27,7 @@ const MAX_GROUPS = 4;
 export const COUNT_CAP = 1000;
 /** Forum topics ranked per coverage level at most (see rankedLevel). */
 const TOPIC_CANDIDATES = 100;
+const DEEP_CANDIDATES = 200;
 /** Snippets are cut from this much of the body. */
 const SNIPPET_SOURCE_CHARS = 8_000;
 
@@ -142,6 +143,7 @@ export async function pgSearch(db: Db, query: SearchQuery & { limit: number; off
 		// NOTE: documents of stricter levels match here too; fetching that many more and skipping
 		// the seen ones is much cheaper than excluding them in SQL (which reads every full vector).
 		take(await rankedLevel(db, cte, match, filters, want + ordered.length));
+		if (ordered.length < want) take(await deepTopics(db, cte, match, filters, want + ordered.length));
 	}
 	const page = ordered.slice(query.offset, want);
 	const total = query.countTotal ? await countMatches(db, cte, atLeast(n, lowest), filters) : ordered.length;
@@ -174,8 +176,7 @@ interface Ranked {
 /**
  * Best documents of one coverage level, in one round trip: manuals and hints (few) all
  * ranked; forum topics (up to tens of thousands) ranked among at most TOPIC_CANDIDATES whose
- * title or opening matches, so a one-word query matching most topics stays fast; then topics
- * matching only deep in their posts (unranked, last).
+ * title or opening matches, so a one-word query matching most topics stays fast.
  */
 async function rankedLevel(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<unknown>, where: RawBuilder<unknown>, want: number): Promise<Ranked[]> {
 	const score = sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.rank_tsv, ${match})`;
@@ -188,11 +189,22 @@ async function rankedLevel(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<u
 		(select c.kind, c.source_id, c.score * 0.8 as score, c.updated_at from (
 			select d.kind, d.source_id, ${score} as score, d.updated_at from search_documents d, g
 			where d.kind = 'topic' and d.rank_tsv @@ ${match} ${where} limit ${TOPIC_CANDIDATES}) c
-			order by score desc, c.updated_at desc, c.source_id limit ${want})
-		union all
-		(select d.kind, d.source_id, -1 as score, d.updated_at from search_documents d, g
-			where d.kind = 'topic' and d.tsv @@ ${match} and not (d.rank_tsv @@ ${match}) ${where} limit ${want})`.execute(db);
+			order by score desc, c.updated_at desc, c.source_id limit ${want})`.execute(db);
 	return rows.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Topics matching only deep in their posts (unranked), when the ranked ones are too few.
+ * Looks at no more than DEEP_CANDIDATES matches: each costs reading a whole topic's vector.
+ */
+async function deepTopics(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<unknown>, where: RawBuilder<unknown>, want: number): Promise<Ranked[]> {
+	const { rows } = await sql<Ranked>`
+		${cte}
+		select c.kind, c.source_id, -1 as score from (
+			select d.kind, d.source_id, d.rank_tsv from search_documents d, g
+			where d.kind = 'topic' and d.tsv @@ ${match} ${where} limit ${DEEP_CANDIDATES}) c, g
+		where not (c.rank_tsv @@ ${match}) limit ${want}`.execute(db);
+	return rows;
 }
 
 async function countMatches(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<unknown>, filters: RawBuilder<unknown>): Promise<number> {

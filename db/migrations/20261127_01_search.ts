@@ -22,15 +22,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('rank_tsv', sql`tsvector`, (c) => c.notNull())
 		.addPrimaryKeyConstraint('search_documents_pk', ['kind', 'source_id'])
 		.execute();
-	await sql`create index search_documents_tsv_idx on search_documents using gin (tsv)`.execute(db);
+	// NOTE: fastupdate off: PGlite has no autovacuum to merge GIN pending lists, and scanning a
+	// long pending list made searches 50x slower. Writes come from the outbox worker, not users.
+	await sql`create index search_documents_tsv_idx on search_documents using gin (tsv) with (fastupdate = off)`.execute(db);
 	// Manuals and hints are few but long: matching them through their own index never reads
 	// (detoasts) a whole manual's vector.
-	await sql`create index search_documents_curated_tsv_idx on search_documents using gin (tsv) where kind in ('manual', 'hint')`.execute(db);
-	await sql`create index search_documents_rank_tsv_idx on search_documents using gin (rank_tsv)`.execute(db);
+	await sql`create index search_documents_curated_tsv_idx on search_documents using gin (tsv) with (fastupdate = off) where kind in ('manual', 'hint')`.execute(db);
+	await sql`create index search_documents_rank_tsv_idx on search_documents using gin (rank_tsv) with (fastupdate = off)`.execute(db);
 	await sql`create index search_documents_section_idx on search_documents (kind, section)`.execute(db);
 
 	await db.schema.createTable('search_terms').addColumn('word', 'text', (c) => c.primaryKey()).execute();
-	await sql`create index search_terms_trgm_idx on search_terms using gin (word public.gin_trgm_ops)`.execute(db);
+	await sql`create index search_terms_trgm_idx on search_terms using gin (word public.gin_trgm_ops) with (fastupdate = off)`.execute(db);
 	await sql`create index search_terms_prefix_idx on search_terms (word text_pattern_ops)`.execute(db);
 
 	// Progress of the external engine (Meilisearch) through the outbox; `processed_at` is the built-in one's.

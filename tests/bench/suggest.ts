@@ -92,14 +92,18 @@ function rssMb(pid: number): number {
 
 async function workload(name: string, base: string, connections: number, duration: number, next: () => string): Promise<WorkloadResult> {
 	const times: number[] = [];
-	const instance = autocannon({
-		url: base,
-		connections,
-		duration,
-		requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/suggest?${new URLSearchParams({ q: next() })}` }) }],
+	const result = await new Promise<autocannon.Result>((resolve, reject) => {
+		const instance = autocannon(
+			{
+				url: base,
+				connections,
+				duration,
+				requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/suggest?${new URLSearchParams({ q: next() })}` }) }],
+			},
+			(error, done) => (error ? reject(error) : resolve(done)),
+		);
+		instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
 	});
-	instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
-	const result = await instance;
 	times.sort((a, b) => a - b);
 	return {
 		name,
@@ -144,7 +148,9 @@ export async function runSuggestBench(options: SuggestBenchOptions = {}): Promis
 		const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);
 
 		const typing = typingQueries();
-		for (const q of QUESTIONS) await fetch(`${base}/api/suggest?${new URLSearchParams({ q })}`);
+		// Steady state: every typed prefix asked once before measuring, as busy servers have.
+		log(`Warming up with ${typing.length} typed prefixes …`);
+		for (const q of typing) await fetch(`${base}/api/suggest?${new URLSearchParams({ q })}`);
 		let i = 0;
 		log(`Typing workload: ${connections} connections, ${duration} s …`);
 		const typed = await workload('typing', base, connections, duration, () => typing[i++ % typing.length] ?? 'cart');

@@ -110,7 +110,8 @@ function attach(box: HTMLElement, input: HTMLInputElement | HTMLTextAreaElement)
 	});
 
 	const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a[data-suggestion]')];
-	input.addEventListener('keydown', (event) => {
+	input.addEventListener('keydown', (event: Event) => {
+		if (!(event instanceof KeyboardEvent)) return;
 		if (event.key === 'ArrowDown' && !panel.hidden && links().length > 0) {
 			event.preventDefault();
 			links()[0]?.focus();

@@ -99,7 +99,7 @@ export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
 			const response = await index.search(query.q, {
 				limit: clampLimit(query.limit),
 				offset: clampOffset(query.offset),
-				filter,
+				...(filter.length > 0 ? { filter } : {}),
 				attributesToCrop: ['body'],
 				cropLength: 32,
 				cropMarker: '…',

@@ -18,12 +18,16 @@ import type { TypoFixCache } from './typo-cache.ts';
  * (title, tags, section, start of the body) rather than the whole body.
  */
 const TYPO_SIMILARITY = 0.45;
-/** More words than this in a question add little but cost combinations; the rest are ignored. */
-const MAX_GROUPS = 6;
+/**
+ * More words than this in a question add little but cost combinations: the longest ones are
+ * kept (long words are rarer, so they say more), plus the word being typed.
+ */
+const MAX_GROUPS = 4;
 /** The search page shows "1000+" beyond this. */
 export const COUNT_CAP = 1000;
 /** Forum topics ranked per coverage level at most (see rankedLevel). */
 const TOPIC_CANDIDATES = 100;
+const DEEP_CANDIDATES = 200;
 /** Snippets are cut from this much of the body. */
 const SNIPPET_SOURCE_CHARS = 8_000;
 
@@ -65,6 +69,19 @@ async function wordInfo(db: Db, words: readonly QueryWord[], cache: TypoFixCache
 	return info;
 }
 
+function pickWords(words: readonly QueryWord[]): QueryWord[] {
+	if (words.length <= MAX_GROUPS) return [...words];
+	const typing = words.filter((w) => w.prefix);
+	const longest = words
+		.filter((w) => !w.prefix)
+		.map((w, i) => ({ w, i }))
+		.sort((a, b) => b.w.word.length - a.w.word.length || a.i - b.i)
+		.slice(0, MAX_GROUPS - typing.length)
+		.sort((a, b) => a.i - b.i)
+		.map((x) => x.w);
+	return [...longest, ...typing];
+}
+
 function combinations<T>(items: readonly T[], size: number): T[][] {
 	if (size === 0) return [[]];
 	if (items.length < size) return [];
@@ -98,7 +115,7 @@ export async function pgSearch(db: Db, query: SearchQuery & { limit: number; off
 	const words = parseQueryWords(query.q);
 	if (words.length === 0) return { hits: [], total: 0 };
 	const info = await wordInfo(db, words, cache);
-	const kept = words.filter((w) => !info.get(w.word)?.stop).slice(0, MAX_GROUPS);
+	const kept = pickWords(words.filter((w) => !info.get(w.word)?.stop));
 	if (kept.length === 0) return { hits: [], total: 0 };
 	const fixes = new Map([...info].filter(([, i]) => i.fix).map(([w, i]) => [w, i.fix]));
 	const groups = toTsGroups(kept, fixes);
@@ -126,7 +143,7 @@ export async function pgSearch(db: Db, query: SearchQuery & { limit: number; off
 		// NOTE: documents of stricter levels match here too; fetching that many more and skipping
 		// the seen ones is much cheaper than excluding them in SQL (which reads every full vector).
 		take(await rankedLevel(db, cte, match, filters, want + ordered.length));
-		if (ordered.length < want) take(await bodyOnlyTopics(db, cte, match, filters, want + ordered.length));
+		if (ordered.length < want) take(await deepTopics(db, cte, match, filters, want + ordered.length));
 	}
 	const page = ordered.slice(query.offset, want);
 	const total = query.countTotal ? await countMatches(db, cte, atLeast(n, lowest), filters) : ordered.length;
@@ -157,9 +174,9 @@ interface Ranked {
 }
 
 /**
- * Best documents of one coverage level: manuals and hints (few) all ranked; forum topics (up
- * to tens of thousands) ranked among at most TOPIC_CANDIDATES whose title or opening matches,
- * so a one-word query matching most topics stays fast.
+ * Best documents of one coverage level, in one round trip: manuals and hints (few) all
+ * ranked; forum topics (up to tens of thousands) ranked among at most TOPIC_CANDIDATES whose
+ * title or opening matches, so a one-word query matching most topics stays fast.
  */
 async function rankedLevel(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<unknown>, where: RawBuilder<unknown>, want: number): Promise<Ranked[]> {
 	const score = sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.rank_tsv, ${match})`;
@@ -176,13 +193,17 @@ async function rankedLevel(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<u
 	return rows.sort((a, b) => b.score - a.score);
 }
 
-/** Topics matching only deep in their posts, when the ranked ones are not enough (newest first among few). */
-async function bodyOnlyTopics(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<unknown>, where: RawBuilder<unknown>, want: number): Promise<Ranked[]> {
+/**
+ * Topics matching only deep in their posts (unranked), when the ranked ones are too few.
+ * Looks at no more than DEEP_CANDIDATES matches: each costs reading a whole topic's vector.
+ */
+async function deepTopics(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<unknown>, where: RawBuilder<unknown>, want: number): Promise<Ranked[]> {
 	const { rows } = await sql<Ranked>`
 		${cte}
-		select d.kind, d.source_id, 0 as score from search_documents d, g
-		where d.kind = 'topic' and d.tsv @@ ${match} and not (d.rank_tsv @@ ${match}) ${where}
-		limit ${want}`.execute(db);
+		select c.kind, c.source_id, -1 as score from (
+			select d.kind, d.source_id, d.rank_tsv from search_documents d, g
+			where d.kind = 'topic' and d.tsv @@ ${match} ${where} limit ${DEEP_CANDIDATES}) c, g
+		where not (c.rank_tsv @@ ${match}) limit ${want}`.execute(db);
 	return rows;
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { searchDashboard } from '#server/search/search-dashboard.ts';
 import { flushSearchEvents, logSearch, recordSearchClick, recordTicketStarted, resetSearchEventMemory } from '#server/search/search-events.ts';
@@ -44,7 +45,7 @@ describeEachDb('search analytics', (use) => {
 		await search('old', hoursAgo(24 * 40), 'ancient', 'chat', 0);
 		// a and d opened an article; d then opened the ticket form within the window, a did not.
 		await recordSearchClick(db, { visitor: 'a', url: '/manuals/x' });
-		await db.updateTable('search_events').set({ created_at: hoursAgo(2) }).where('type', '=', 'click').execute();
+		await sql`update search_events set created_at = ${hoursAgo(2)} where type = 'click'`.execute(db);
 		await db.insertInto('search_events').values({ visitor: 'd', type: 'click', url: '/manuals/y', created_at: hoursAgo(25) }).execute();
 		await db.insertInto('search_events').values({ visitor: 'd', type: 'ticket_started', created_at: hoursAgo(24) }).execute();
 

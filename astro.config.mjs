@@ -1,13 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { BODY_SIZE_LIMIT } from './src/server/http/limits.ts';
 
 export default defineConfig({
 	output: 'server',
 	adapter: node({
 		mode: 'standalone',
 		// NOTE: the adapter accepts 1 GiB bodies by default; nothing we accept is near 4 MiB.
-		bodySizeLimit: 4 * 1024 * 1024,
+		// src/cli/serve.ts also answers 413 to any request that declares a larger body.
+		bodySizeLimit: BODY_SIZE_LIMIT,
 	}),
 	server: { host: '127.0.0.1', port: 4321 },
 	security: { checkOrigin: true },

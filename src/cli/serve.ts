@@ -4,6 +4,19 @@ import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runShutdownHooks } from '../server/lifecycle.ts';
+import { config } from '../server/config.ts';
+import { assertDirUnlocked } from '../server/db/dir-lock.ts';
+import { BODY_SIZE_LIMIT } from '../server/http/limits.ts';
+
+// NOTE: a second server on the same embedded database must stop here, before it takes a port.
+if (!config().databaseUrl) {
+	try {
+		assertDirUnlocked(path.join(config().dataDir, 'pglite'));
+	} catch (error) {
+		console.error((error as Error).message);
+		process.exit(1);
+	}
+}
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const entry = pathToFileURL(path.resolve('dist/server/entry.mjs')).href;
@@ -20,8 +33,19 @@ const server = http.createServer(
 		headersTimeout: 10_000,
 		requestTimeout: 30_000,
 		keepAliveTimeout: 5_000,
+		// Node checks those timeouts every 30 s by default; check every second instead.
+		connectionsCheckingInterval: 1_000,
 	},
-	handler,
+	(req, res) => {
+		// NOTE: the adapter only enforces bodySizeLimit on routes that read the body; refuse
+		// declared oversize bodies everywhere, before reading them.
+		if (Number(req.headers['content-length'] ?? 0) > BODY_SIZE_LIMIT) {
+			res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+			res.end(`Request body too large (limit ${BODY_SIZE_LIMIT / 1024 / 1024} MiB).`);
+			return;
+		}
+		handler(req, res);
+	},
 );
 
 server.on('error', (error: NodeJS.ErrnoException) => {

@@ -7,6 +7,7 @@ import { runShutdownHooks } from '../server/lifecycle.ts';
 import { config } from '../server/config.ts';
 import { assertDirUnlocked } from '../server/db/dir-lock.ts';
 import { BODY_SIZE_LIMIT } from '../server/http/limits.ts';
+import { getPolicy, PolicyError } from '../server/support/policy.ts';
 
 // NOTE: a second server on the same embedded database must stop here, before it takes a port.
 if (!config().databaseUrl) {
@@ -16,6 +17,15 @@ if (!config().databaseUrl) {
 		console.error((error as Error).message);
 		process.exit(1);
 	}
+}
+
+// Refuse to start on a broken support policy, naming the bad key, instead of failing later.
+try {
+	getPolicy();
+} catch (error) {
+	if (!(error instanceof PolicyError)) throw error;
+	console.error(error.message);
+	process.exit(1);
 }
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';

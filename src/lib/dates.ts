@@ -50,8 +50,11 @@ export function formatDateTime(date: Date, zone: string): string {
 
 /** The calendar date of `date` in `zone` as YYYY-MM-DD. */
 export function isoDateInZone(date: Date, zone: string): string {
-	const parts = formatter(zone, { year: 'numeric', month: '2-digit', day: '2-digit' })
-		.formatToParts(date);
+	const parts = formatter(zone, {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	}).formatToParts(date);
 	const get = (type: Intl.DateTimeFormatPartTypes): string =>
 		parts.find((p) => p.type === type)?.value ?? '';
 	return `${get('year')}-${get('month')}-${get('day')}`;

@@ -32,7 +32,9 @@ function zonesOf(el: HTMLElement): Zones {
 	};
 }
 
-function toState(s: StatusResponse['departments'][keyof StatusResponse['departments']]): DepartmentState {
+function toState(
+	s: StatusResponse['departments'][keyof StatusResponse['departments']],
+): DepartmentState {
 	return {
 		open: s.open,
 		closesAt: s.closesAt === null ? null : new Date(s.closesAt),
@@ -69,7 +71,11 @@ function renderPanel(panel: HTMLElement, status: StatusResponse, now: Date): voi
 		note.hidden = !offDays.includes(isoDateInZone(now, zones.zone));
 	}
 	const zone = zones.visitorZone;
-	setText(panel, '[data-visitor-zone]', zone && zone !== zones.zone ? ` and in your time zone (${zone})` : '');
+	setText(
+		panel,
+		'[data-visitor-zone]',
+		zone && zone !== zones.zone ? ` and in your time zone (${zone})` : '',
+	);
 	// Announce only real changes, so screen readers are not interrupted every 30 s.
 	if (changes.length > 0) setText(panel, '[data-announce]', changes.join(' '));
 }
@@ -128,7 +134,9 @@ async function refresh(): Promise<void> {
 
 /** Marks the severity chosen in the form control named by `data-severity-field`. */
 function followSeverityFields(): void {
-	for (const list of document.querySelectorAll<HTMLElement>('[data-response-targets][data-severity-field]')) {
+	for (const list of document.querySelectorAll<HTMLElement>(
+		'[data-response-targets][data-severity-field]',
+	)) {
 		const field = list.dataset.severityField ?? '';
 		const highlight = (value: string): void => {
 			for (const item of list.querySelectorAll<HTMLElement>('[data-severity]')) {

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { Hours, Policy } from './policy.schema.ts';
 
 /**
@@ -86,23 +86,47 @@ export function isWorkingDay(policy: Policy, isoDate: string): boolean {
 
 /** The date (in the policy's time zone) on which instant `at` falls. */
 export function localDate(policy: Policy, at: number): string {
-	return DateTime.fromMillis(at, { zone: policy.timezone }).toISODate() ?? '';
+	// NOTE: the zone's offset plus UTC date maths is ~10x faster than a zoned DateTime.
+	const offsetMinutes = IANAZone.create(policy.timezone).offset(at);
+	return new Date(at + offsetMinutes * 60_000).toISOString().slice(0, 10);
 }
+
+// Zone conversions are the engine's main cost, and the same few days are asked about over
+// and over, so wall-time instants are memoised per policy (bounded).
+const instantCache = new WeakMap<Policy, Map<string, number>>();
+const INSTANT_CACHE_SIZE = 4096;
 
 /** The instant of wall-clock time `hhmm` on `isoDate` in the policy's time zone. */
 export function instantAt(policy: Policy, isoDate: string, hhmm: string): number {
-	const { year, month, day } = parseIsoDate(isoDate);
-	const [hour, minute] = hhmm.split(':').map(Number);
-	// NOTE: a wall time inside a DST gap is moved forward by the gap (luxon's rule); keep
-	// opening hours away from DST switches (Moscow has none).
-	return DateTime.fromObject({ year, month, day, hour, minute }, { zone: policy.timezone })
-		.toMillis();
+	let cache = instantCache.get(policy);
+	if (!cache) {
+		cache = new Map();
+		instantCache.set(policy, cache);
+	}
+	const key = `${isoDate}T${hhmm}`;
+	let instant = cache.get(key);
+	if (instant === undefined) {
+		const { year, month, day } = parseIsoDate(isoDate);
+		const [hour, minute] = hhmm.split(':').map(Number);
+		// NOTE: a wall time inside a DST gap is moved forward by the gap (luxon's rule); keep
+		// opening hours away from DST switches (Moscow has none).
+		instant = DateTime.fromObject(
+			{ year, month, day, hour, minute },
+			{ zone: policy.timezone },
+		).toMillis();
+		if (cache.size >= INSTANT_CACHE_SIZE) cache.clear();
+		cache.set(key, instant);
+	}
+	return instant;
 }
 
 /** The interval `hours` spans on `isoDate`, or undefined on a day off. */
 export function intervalOn(policy: Policy, isoDate: string, hours: Hours): Interval | undefined {
 	if (!isWorkingDay(policy, isoDate)) return undefined;
-	return { start: instantAt(policy, isoDate, hours.opens), end: instantAt(policy, isoDate, hours.closes) };
+	return {
+		start: instantAt(policy, isoDate, hours.opens),
+		end: instantAt(policy, isoDate, hours.closes),
+	};
 }
 
 /** The working day `n` (>= 1) working days after `isoDate`, which itself never counts. */

@@ -77,7 +77,10 @@ export function hoursView(policy: Policy, now: Date): HoursView {
 }
 
 /** Data of the compact header badge at `now`. */
-export function badgeView(policy: Policy, now: Date): { open: boolean; text: string; zones: Zones } {
+export function badgeView(
+	policy: Policy,
+	now: Date,
+): { open: boolean; text: string; zones: Zones } {
 	const zones = zonesOf(policy);
 	const states = Object.values(statusAt(policy, now).departments);
 	return { open: states.some((s) => s.open), text: badgeText(states, now, zones), zones };
@@ -101,7 +104,13 @@ export function responseTargetsView(
 		.sort((a, b) => a.level - b.level)
 		.map((s) => {
 			const due = firstResponseDue(policy, s.level, now);
-			return { level: s.level, name: s.name, summary: s.summary, due, text: instantText(due, now, zones) };
+			return {
+				level: s.level,
+				name: s.name,
+				summary: s.summary,
+				due,
+				text: instantText(due, now, zones),
+			};
 		});
 	const due = resolutionDue(policy, now);
 	return { zones, targets, resolution: { due, text: instantText(due, now, zones) } };

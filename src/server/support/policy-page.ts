@@ -85,15 +85,13 @@ export function supportPageView(policy: Policy, now: Date) {
 		extraWorkingDays: exceptions.workingDays.map(dateText),
 		severities: [...policy.severities]
 			.sort((a, b) => a.level - b.level)
-			.map(
-				(s): SeverityView => ({
-					level: s.level,
-					name: s.name,
-					summary: s.summary,
-					examples: s.examples,
-					firstResponse: firstResponseText(policy, s.level),
-				}),
-			),
+			.map((s): SeverityView => ({
+				level: s.level,
+				name: s.name,
+				summary: s.summary,
+				examples: s.examples,
+				firstResponse: firstResponseText(policy, s.level),
+			})),
 		resolution: { text: resolutionText(policy), note: policy.resolution.note },
 		guidance: policy.guidance,
 	};

@@ -77,7 +77,8 @@ export function holidaysText(policy: Policy): string[] {
 /** "Friday 9 January 2026" for a YYYY-MM-DD date. */
 export function dateText(isoDate: string): string {
 	const [year, month, day] = isoDate.split('-').map(Number);
-	const weekday = WEEKDAYS[(new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day)).getUTCDay() + 6) % 7];
+	const weekday =
+		WEEKDAYS[(new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day)).getUTCDay() + 6) % 7];
 	return `${weekday} ${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
 }
 

@@ -49,7 +49,8 @@ const link = z
 
 export const HoursSchema = z
 	.strictObject({ opens: timeOfDay, closes: timeOfDay })
-	.refine((h) => h.opens < h.closes, {
+	// Only compares well-formed times, so a malformed one is reported once, as malformed.
+	.refine((h) => !HHMM.test(h.opens) || !HHMM.test(h.closes) || h.opens < h.closes, {
 		path: ['closes'],
 		error: 'must be later than opens (hours cannot cross midnight)',
 	});
@@ -57,7 +58,7 @@ export type Hours = z.output<typeof HoursSchema>;
 
 const HolidaySchema = z
 	.strictObject({ from: monthDay, to: monthDay.optional(), name: text })
-	.refine((h) => h.to === undefined || h.from <= h.to, {
+	.refine((h) => h.to === undefined || !isMonthDay(h.from) || !isMonthDay(h.to) || h.from <= h.to, {
 		path: ['to'],
 		error: 'must not be before from (ranges cannot cross the new year)',
 	});
@@ -143,9 +144,7 @@ export const PolicySchema = z.strictObject({
 			}
 		}
 	}),
-	resources: z.array(
-		z.strictObject({ id: text, name: text, url: link, summary: text }),
-	),
+	resources: z.array(z.strictObject({ id: text, name: text, url: link, summary: text })),
 	responseWindow: z.strictObject({ name: text, hours: HoursSchema }),
 	severities: z.array(SeveritySchema).superRefine((list, ctx) => {
 		for (const level of SEVERITIES) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
+import { config } from '../config.ts';
 import { PolicySchema, type Policy } from './policy.schema.ts';
 
 export const POLICY_FILE = 'support-policy.yaml';
@@ -16,7 +17,7 @@ export class PolicyError extends Error {
 
 /** Where the policy lives: `$CONTENT_DIR/support-policy.yaml`, CONTENT_DIR defaulting to `content`. */
 export function defaultPolicyPath(): string {
-	return resolve(process.cwd(), process.env.CONTENT_DIR ?? 'content', POLICY_FILE);
+	return resolve(process.cwd(), config().contentDir, POLICY_FILE);
 }
 
 /**
@@ -51,7 +52,9 @@ export function parsePolicy(source: string, name: string = POLICY_FILE): Policy 
 
 /** Validates already-parsed policy data. @throws PolicyError listing every bad key. */
 export function validatePolicy(data: unknown, name: string = POLICY_FILE): Policy {
-	const result = PolicySchema.safeParse(data);
+	const result = PolicySchema.safeParse(data, {
+		error: (issue) => (issue.input === undefined ? 'is required' : undefined),
+	});
 	if (result.success) return result.data;
 	throw new PolicyError(formatIssues(result.error.issues, name));
 }

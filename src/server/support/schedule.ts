@@ -131,7 +131,9 @@ export function firstResponseDue(policy: Policy, severity: Severity, at: Date): 
 			return new Date(ms + (open ? rule.hours : rule.otherwiseHours) * HOUR_MS);
 		}
 		case 'working-time':
-			return new Date(addWorkingTime(policy, policy.responseWindow.hours, ms, rule.hours * HOUR_MS));
+			return new Date(
+				addWorkingTime(policy, policy.responseWindow.hours, ms, rule.hours * HOUR_MS),
+			);
 	}
 }
 

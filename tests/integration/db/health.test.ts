@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 describe('health', () => {
-	it('reports the embedded database when DATABASE_URL is unset', async () => {
+	it('reports the embedded database when DATABASE_URL is unset', { timeout: 180_000 }, async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-health-'));
 		delete process.env.DATABASE_URL;
 		process.env.DATA_DIR = dir;

@@ -10,7 +10,7 @@ import { createPostgresTestDb, testDatabaseUrl } from '../../support/db.ts';
 import { makeUser } from '../../support/factories.ts';
 
 describe('PGlite under DATA_DIR', () => {
-	it('keeps data when the database is closed and opened again', async () => {
+	it('keeps data when the database is closed and opened again', { timeout: 180_000 }, async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-pglite-'));
 		try {
 			const first = await createPgliteDb(path.join(dir, 'pglite'));

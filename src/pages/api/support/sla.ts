@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { errorResponse, jsonResponse } from '#server/api-response.ts';
+import { errorResponse, json } from '#server/http/responses.ts';
 import { now } from '#server/clock.ts';
 import { getPolicy } from '#server/support/policy.ts';
 import { supportSla } from '#server/support/support.service.ts';
@@ -9,8 +9,8 @@ export const prerender = false;
 /** `GET /api/support/sla?severity=<1-4>&at=<ISO-8601 instant>`: response and resolution targets. */
 export const GET: APIRoute = ({ url }) => {
 	try {
-		return jsonResponse(supportSla(getPolicy(), url.searchParams, now()));
+		return json(supportSla(getPolicy(), url.searchParams, now()));
 	} catch (error) {
-		return errorResponse(error);
+		return errorResponse(error, 'support api');
 	}
 };

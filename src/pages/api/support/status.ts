@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { errorResponse, jsonResponse } from '#server/api-response.ts';
+import { errorResponse, json } from '#server/http/responses.ts';
 import { now } from '#server/clock.ts';
 import { getPolicy } from '#server/support/policy.ts';
 import { supportStatus } from '#server/support/support.service.ts';
@@ -9,8 +9,8 @@ export const prerender = false;
 /** `GET /api/support/status?at=<ISO-8601 instant>`: which departments are open at `at`. */
 export const GET: APIRoute = ({ url }) => {
 	try {
-		return jsonResponse(supportStatus(getPolicy(), url.searchParams, now()));
+		return json(supportStatus(getPolicy(), url.searchParams, now()));
 	} catch (error) {
-		return errorResponse(error);
+		return errorResponse(error, 'support api');
 	}
 };

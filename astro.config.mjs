@@ -14,7 +14,8 @@ export default defineConfig({
 		bodySizeLimit: BODY_SIZE_LIMIT,
 	}),
 	server: { host: '127.0.0.1', port: 4321 },
-	security: { checkOrigin: true },
+	// NOTE: actions read at most 1 MiB by default; allow the same few MiB as every other route.
+	security: { checkOrigin: true, actionBodySizeLimit: BODY_SIZE_LIMIT },
 	trailingSlash: 'ignore',
 	// NOTE: no inline <style>/<script>: the Content-Security-Policy header allows only our own files.
 	build: { inlineStylesheets: 'never' },

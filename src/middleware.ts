@@ -4,6 +4,8 @@ import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '#server/a
 import { validateSessionToken } from '#server/auth/sessions.ts';
 import { isDatabaseUnavailable } from '#server/http/responses.ts';
 import { securityHeaders } from '#server/http/security-headers.ts';
+import { withRetryAfterScope } from '#server/http/retry-after.ts';
+import { bodyTooLarge, isBodyTooLarge } from '#server/http/limits.ts';
 import { withNow } from '#server/clock.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -42,11 +44,16 @@ const handle: Parameters<typeof defineMiddleware>[0] = async (context, next) => 
 	}
 
 	let response: Response;
+	let retryAfter: number | undefined;
 	try {
-		response = await next();
+		({ result: response, retryAfter } = await withRetryAfterScope(() => next()));
 	} catch (error) {
+		if (isBodyTooLarge(error)) return bodyTooLarge();
 		if (!isDatabaseUnavailable(error)) throw error;
 		return unavailable();
+	}
+	if (retryAfter && (response.status === 429 || response.status === 503) && !response.headers.has('retry-after')) {
+		response.headers.set('retry-after', String(retryAfter));
 	}
 	for (const [name, value] of Object.entries(securityHeaders(url))) {
 		if (!response.headers.has(name)) response.headers.set(name, value);

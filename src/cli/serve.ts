@@ -50,7 +50,8 @@ const server = http.createServer(
 		// NOTE: the adapter only enforces bodySizeLimit on routes that read the body; refuse
 		// declared oversize bodies everywhere, before reading them.
 		if (Number(req.headers['content-length'] ?? 0) > BODY_SIZE_LIMIT) {
-			res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+			// Node discards the unread body (bounded by requestTimeout) so the client sees the answer.
+			res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' });
 			res.end(`Request body too large (limit ${BODY_SIZE_LIMIT / 1024 / 1024} MiB).`);
 			return;
 		}

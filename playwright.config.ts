@@ -38,7 +38,8 @@ export default defineConfig({
 		command: 'node tests/e2e/support/server.ts',
 		url: `${baseURL}/api/health`,
 		reuseExistingServer: false,
-		timeout: 60_000,
+		// NOTE: migrations and fixture accounts (argon2) take a while on a busy 2-core machine.
+		timeout: 120_000,
 		stdout: 'ignore',
 		stderr: 'pipe',
 		// NOTE: TRUST_PROXY lets tests that trip rate limits use their own X-Forwarded-For address

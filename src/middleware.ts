@@ -2,7 +2,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { getDb } from '#server/db/client.ts';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '#server/auth/cookies.ts';
 import { validateSessionToken } from '#server/auth/sessions.ts';
-import { isDatabaseUnavailable } from '#server/http/responses.ts';
+import { isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '#server/http/responses.ts';
 import { securityHeaders } from '#server/http/security-headers.ts';
 import { withRetryAfterScope } from '#server/http/retry-after.ts';
 import { bodyTooLarge, isBodyTooLarge } from '#server/http/limits.ts';
@@ -49,6 +49,7 @@ const handle: Parameters<typeof defineMiddleware>[0] = async (context, next) => 
 		({ result: response, retryAfter } = await withRetryAfterScope(() => next()));
 	} catch (error) {
 		if (isBodyTooLarge(error)) return bodyTooLarge();
+		if (isUnstorableText(error)) return plain(400, UNSTORABLE_TEXT_MESSAGE);
 		if (!isDatabaseUnavailable(error)) throw error;
 		return unavailable();
 	}
@@ -66,4 +67,8 @@ function unavailable(): Response {
 		status: 503,
 		headers: { 'retry-after': '5', 'content-type': 'text/plain; charset=utf-8' },
 	});
+}
+
+function plain(status: number, message: string): Response {
+	return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }

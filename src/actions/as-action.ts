@@ -1,7 +1,7 @@
 import { ActionError } from 'astro:actions';
 import { AppError, ServiceUnavailableError, TooManyRequestsError } from '#server/errors.ts';
 import { noteRetryAfter } from '#server/http/retry-after.ts';
-import { isDatabaseUnavailable } from '#server/http/responses.ts';
+import { isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '#server/http/responses.ts';
 
 type ActionCode = ConstructorParameters<typeof ActionError>[0]['code'];
 
@@ -36,6 +36,7 @@ export async function asAction<T>(run: () => Promise<T>): Promise<T> {
 			if (error.details) throw new FieldsError(code, error.message, error.details);
 			throw new ActionError({ code, message: error.message });
 		}
+		if (isUnstorableText(error)) throw new ActionError({ code: 'BAD_REQUEST', message: UNSTORABLE_TEXT_MESSAGE });
 		if (isDatabaseUnavailable(error)) {
 			noteRetryAfter(5);
 			throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is briefly unavailable. Please retry.' });

@@ -1,6 +1,7 @@
 // Starts the built server (dist/) with graceful shutdown and slow-client limits.
 // `npm start` builds first; `npm run serve` serves an existing build.
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runShutdownHooks } from '../server/lifecycle.ts';
@@ -92,8 +93,12 @@ async function shutdown(signal: string): Promise<void> {
 		process.exit(1);
 	}, SHUTDOWN_GRACE_MS + 1_500);
 	force.unref();
-	server.close();
-	server.closeIdleConnections();
+	// NOTE: http.Server#close() also drops "idle" connections at once, including accepted ones whose
+	// request a busy event loop has not parsed yet (their clients see ECONNRESET). Stop listening
+	// only, then close connections that are really idle (keep-alive between requests) a bit later.
+	net.Server.prototype.close.call(server);
+	const sweep = setInterval(() => server.closeIdleConnections(), 500);
+	sweep.unref();
 	const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
 	deadline.unref();
 	await new Promise<void>((resolve) => server.once('close', () => resolve()));

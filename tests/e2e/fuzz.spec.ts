@@ -71,7 +71,7 @@ for (const surface of INPUT_SURFACES) {
 					const res = await send(api, surface, input);
 					expect(await problemsOf(res), `${surface.method} ${surface.path} ${JSON.stringify(input).slice(0, 300)}`).toEqual([]);
 				}),
-				{ numRuns: 40 },
+				{ numRuns: 60 },
 			);
 		} finally {
 			await api.dispose();

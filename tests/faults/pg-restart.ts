@@ -40,7 +40,8 @@ export async function run(): Promise<void> {
 		console.log(`  ${samples.length} requests: ${summarise(samples)}`);
 		check('server process survived the outage', server.child.exitCode === null);
 		check('outage was observed (503s while the database was down)', unavailable.length > 0, `${unavailable.length} × 503`);
-		check('every 5xx is a 503 with Retry-After; no connection errors', bad.length === 0, bad.slice(0, 3).map((s) => `${s.kind} ${s.status} ${s.error ?? ''}`).join('; '));
+		const clean = check('every 5xx is a 503 with Retry-After; no connection errors', bad.length === 0, bad.slice(0, 3).map((s) => `${s.kind} ${s.status} ${s.error ?? ''}`).join('; '));
+		if (!clean) console.log(`  server said:\n${distinctErrors(server.output())}`);
 		const firstOk = samples.find((s) => s.at >= upAt && s.kind === 'health' && s.status === 200);
 		const recovery = firstOk ? firstOk.at - upAt : Infinity;
 		check('service resumes within 10 s of the database returning', recovery <= RECOVERY_LIMIT_MS, `${(recovery / 1000).toFixed(1)} s`);
@@ -74,4 +75,10 @@ function summarise(samples: Sample[]): string {
 	const byStatus = new Map<string, number>();
 	for (const s of samples) byStatus.set(`${s.kind} ${s.status}`, (byStatus.get(`${s.kind} ${s.status}`) ?? 0) + 1);
 	return [...byStatus].sort().map(([k, n]) => `${k}×${n}`).join(', ');
+}
+
+/** The server's distinct error lines (first line of each), to show what a 500 was. */
+function distinctErrors(output: string): string {
+	const lines = output.split('\n').filter((l) => /error/i.test(l) && !/^\s+at /.test(l));
+	return [...new Set(lines)].slice(0, 12).map((l) => `    ${l.slice(0, 300)}`).join('\n');
 }

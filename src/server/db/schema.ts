@@ -43,9 +43,208 @@ export interface SearchOutboxTable {
 	processed_at: Timestamp | null;
 }
 
+// --- Knowledge base (manual votes, hints) ---
+export const HINT_STATES = ['draft', 'published', 'archived'] as const;
+export type HintState = (typeof HINT_STATES)[number];
+export type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface ManualVotesTable {
+	page_id: string;
+	voter_key: string;
+	helpful: boolean;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+}
+
+export interface HintsTable {
+	id: Generated<string>;
+	slug: string;
+	title: string;
+	body: string;
+	tags: TextArray;
+	related_manuals: TextArray;
+	state: HintState;
+	published_at: Timestamp | null;
+	author_id: string | null;
+	updated_by: string | null;
+	version: Generated<number>;
+	index_pending: Generated<boolean>;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+}
+
+export interface HintRevisionsTable {
+	id: Generated<string>;
+	hint_id: string;
+	number: number;
+	title: string;
+	slug: string;
+	body: string;
+	tags: TextArray;
+	related_manuals: TextArray;
+	state: HintState;
+	published_at: Timestamp | null;
+	note: string;
+	author_id: string | null;
+	created_at: CreatedAt;
+}
+// --- end knowledge base ---
+// --- Tickets (Customer Support System) and the mail outbox ---
+export interface TicketsTable {
+	id: Generated<string>;
+	number: Generated<number>;
+	customer_id: string;
+	subject: string;
+	body: string;
+	severity: number;
+	category: string;
+	site_url: string | null;
+	status: ColumnType<string, string | undefined, string>;
+	assignee_id: string | null;
+	first_response_due_at: Timestamp;
+	resolution_due_at: Timestamp;
+	first_responded_at: Timestamp | null;
+	resolved_at: Timestamp | null;
+	closed_at: Timestamp | null;
+	possible_duplicate_of: string | null;
+	merged_into: string | null;
+	created_at: ColumnType<Date, Date | string, never>;
+	last_activity_at: Timestamp;
+}
+
+export interface TicketMessagesTable {
+	id: Generated<string>;
+	ticket_id: string;
+	author_id: string | null;
+	body: string;
+	internal: ColumnType<boolean, boolean | undefined, boolean>;
+	merged_from: number | null;
+	created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface TicketEventsTable {
+	id: Generated<string>;
+	ticket_id: string;
+	actor_id: string | null;
+	kind: string;
+	details: ColumnType<unknown, string | undefined, string>;
+	created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface MailOutboxTable {
+	id: Generated<string>;
+	recipient: string;
+	subject: string;
+	text_body: string;
+	html_body: string | null;
+	created_at: CreatedAt;
+	sent_at: Timestamp | null;
+	attempts: Generated<number>;
+	last_error: string | null;
+	next_attempt_at: Timestamp;
+}
+// --- end tickets ---
+// --- Forum and notifications (forum domain) ---
+
+export interface ForumCategoriesTable {
+	id: Generated<string>;
+	slug: string;
+	name: string;
+	description: Generated<string>;
+	position: Generated<number>;
+	parent_id: string | null;
+	staff_only_topics: Generated<boolean>;
+	created_at: CreatedAt;
+}
+
+export interface ForumTopicsTable {
+	id: Generated<string>;
+	category_id: string;
+	author_id: string;
+	title: string;
+	created_at: CreatedAt;
+	last_activity_at: Timestamp;
+	last_post_author_id: string | null;
+	reply_count: Generated<number>;
+	visible_post_count: Generated<number>;
+	view_count: Generated<number>;
+	pinned: Generated<boolean>;
+	locked: Generated<boolean>;
+	hidden: Generated<boolean>;
+	first_post_id: string | null;
+	accepted_post_id: string | null;
+	deleted_at: Timestamp | null;
+}
+
+export interface ForumPostsTable {
+	id: Generated<string>;
+	topic_id: string;
+	author_id: string;
+	body: string;
+	body_html: string | null;
+	render_version: number | null;
+	created_at: CreatedAt;
+	edited_at: Timestamp | null;
+	deleted_at: Timestamp | null;
+	hidden: Generated<boolean>;
+}
+
+export interface ForumPostRevisionsTable {
+	id: Generated<string>;
+	post_id: string;
+	editor_id: string;
+	body: string;
+	title: string | null;
+	created_at: CreatedAt;
+}
+
+export interface TopicWatchesTable {
+	user_id: string;
+	topic_id: string;
+	created_at: CreatedAt;
+}
+
+export interface NotificationsTable {
+	id: Generated<string>;
+	user_id: string;
+	kind: string;
+	title: string;
+	url: string;
+	subject_key: string | null;
+	created_at: CreatedAt;
+	read_at: Timestamp | null;
+}
+
+export interface ModerationLogTable {
+	id: Generated<string>;
+	actor_id: string | null;
+	action: string;
+	target_type: string;
+	target_id: string;
+	details: Generated<string>;
+	created_at: CreatedAt;
+}
+
 export interface Database {
 	users: UsersTable;
 	auth_sessions: AuthSessionsTable;
 	rate_limits: RateLimitsTable;
 	search_outbox: SearchOutboxTable;
+	// knowledge base
+	manual_votes: ManualVotesTable;
+	hints: HintsTable;
+	hint_revisions: HintRevisionsTable;
+	// tickets
+	tickets: TicketsTable;
+	ticket_messages: TicketMessagesTable;
+	ticket_events: TicketEventsTable;
+	mail_outbox: MailOutboxTable;
+	// forum domain
+	forum_categories: ForumCategoriesTable;
+	forum_topics: ForumTopicsTable;
+	forum_posts: ForumPostsTable;
+	forum_post_revisions: ForumPostRevisionsTable;
+	topic_watches: TopicWatchesTable;
+	notifications: NotificationsTable;
+	moderation_log: ModerationLogTable;
 }

@@ -1,0 +1,234 @@
+import { isStaff, requireRole } from '#server/auth/guards.ts';
+import type { SessionUser } from '#server/auth/sessions.ts';
+import { now } from '#server/clock.ts';
+import type { Db } from '#server/db/client.ts';
+import { ConflictError } from '#server/errors.ts';
+import { kickMailDelivery } from '#server/mail/mail.sender.ts';
+import { consumeRateLimit } from '#server/rate-limit/rate-limit.ts';
+import { getPolicy } from '#server/support/policy.ts';
+import { findUserById } from '#server/users/users.repo.ts';
+import { getTicketFor } from './access.ts';
+import { findLikelyDuplicate } from './duplicates.ts';
+import { canReopenAt, computeTargets, REOPEN_DAYS } from './targets.ts';
+import { mailStaffReply, mailStatusChange, mailUrgentTicket } from './ticket-mail.ts';
+import { insertEvent, insertMessage } from './messages.repo.ts';
+import {
+	findTicketById,
+	insertTicket,
+	listTicketsOfCustomer,
+	lockTicket,
+	updateTicket,
+	type CustomerTicketRow,
+	type Ticket,
+} from './tickets.repo.ts';
+import type { CreateTicket, Note, Reply, TicketRef } from './tickets.schema.ts';
+
+/** Limits per user: opening tickets, and writing replies or notes. */
+export const CREATE_LIMIT = { limit: 5, windowSeconds: 600 };
+export const REPLY_LIMIT = { limit: 20, windowSeconds: 60 };
+
+/**
+ * Opens a ticket for `customer`, storing its first-response and resolution targets from the
+ * support policy at `now()`, and marking it as a possible duplicate of the customer's most
+ * similar open ticket. Severity 1 and 2 tickets are mailed to every staff member.
+ * @throws TooManyRequestsError after CREATE_LIMIT tickets in its window.
+ */
+export async function createTicket(
+	db: Db,
+	customer: SessionUser,
+	input: CreateTicket,
+): Promise<Ticket> {
+	await consumeRateLimit(
+		db,
+		`tickets:create:${customer.id}`,
+		CREATE_LIMIT,
+		'You opened 5 tickets in the last 10 minutes. Please add to an open ticket instead.',
+	);
+	const at = now();
+	const targets = computeTargets(getPolicy(), input.severity, at);
+	const duplicate = await findLikelyDuplicate(db, customer.id, {
+		subject: input.subject,
+		text: input.description,
+	});
+	const ticket = await db.transaction().execute(async (trx) => {
+		const created = await insertTicket(trx, {
+			customerId: customer.id,
+			subject: input.subject,
+			body: input.description,
+			severity: input.severity,
+			category: input.category,
+			siteUrl: input.siteUrl ?? null,
+			...targets,
+			possibleDuplicateOf: duplicate?.id ?? null,
+			createdAt: at,
+		});
+		await insertEvent(trx, {
+			ticketId: created.id,
+			actorId: customer.id,
+			kind: 'created',
+			details: {
+				severity: input.severity,
+				firstResponseDueAt: targets.firstResponseDueAt.toISOString(),
+				resolutionDueAt: targets.resolutionDueAt.toISOString(),
+				...(duplicate
+					? { possibleDuplicateOf: duplicate.number, similarity: round(duplicate.score) }
+					: {}),
+			},
+			createdAt: at,
+		});
+		if (input.severity <= 2) await mailUrgentTicket(trx, created, customer);
+		return created;
+	});
+	void kickMailDelivery(db);
+	return ticket;
+}
+
+function round(n: number): number {
+	return Math.round(n * 100) / 100;
+}
+
+/** The viewer's own tickets (customers and staff alike: staff use the queue for everyone's). */
+export function listMyTickets(db: Db, user: SessionUser): Promise<CustomerTicketRow[]> {
+	return listTicketsOfCustomer(db, user.id);
+}
+
+/**
+ * Adds a public reply. A staff reply stops the first-response clock (the first one sets
+ * `first_responded_at`), moves a new ticket to open and mails the customer; a customer reply
+ * moves a ticket waiting on them back to open.
+ * @throws NotFoundError for tickets the user may not see; ConflictError on closed or resolved
+ *   tickets (reopen first); TooManyRequestsError after REPLY_LIMIT messages a minute.
+ */
+export async function replyToTicket(db: Db, user: SessionUser, input: Reply): Promise<Ticket> {
+	const ticket = await getTicketFor(db, user, input.number);
+	await consumeRateLimit(
+		db,
+		`tickets:reply:${user.id}`,
+		REPLY_LIMIT,
+		'You are replying very fast.',
+	);
+	const staff = isStaff(user);
+	const at = now();
+	await db.transaction().execute(async (trx) => {
+		await lockTicket(trx, ticket.id);
+		const current = await requireTicket(trx, ticket.id);
+		if (current.status === 'closed') {
+			throw new ConflictError('This ticket is closed. Please open a new ticket.');
+		}
+		if (current.status === 'resolved' && !staff) {
+			throw new ConflictError('This ticket is resolved. Reopen it to reply.');
+		}
+		await insertMessage(trx, {
+			ticketId: ticket.id,
+			authorId: user.id,
+			body: input.body,
+			internal: false,
+			createdAt: at,
+		});
+		if (staff) {
+			const nextStatus = current.status === 'new' ? 'open' : current.status;
+			await updateTicket(trx, ticket.id, {
+				lastActivityAt: at,
+				status: nextStatus,
+				...(current.firstRespondedAt ? {} : { firstRespondedAt: at }),
+			});
+			if (!current.firstRespondedAt) {
+				await insertEvent(trx, {
+					ticketId: ticket.id,
+					actorId: user.id,
+					kind: 'first_response',
+					details: { met: at <= current.firstResponseDueAt },
+					createdAt: at,
+				});
+			}
+			const customer = await findUserById(trx, current.customerId);
+			if (customer) await mailStaffReply(trx, current, customer, user, input.body);
+		} else {
+			const nextStatus = current.status === 'waiting' ? 'open' : current.status;
+			await updateTicket(trx, ticket.id, { lastActivityAt: at, status: nextStatus });
+		}
+	});
+	if (staff) void kickMailDelivery(db);
+	return requireTicket(db, ticket.id);
+}
+
+/**
+ * Adds an internal note, visible to staff only. Notes do not stop the first-response clock
+ * and do not change the ticket's last activity (which customers see).
+ * @throws ForbiddenError for non-staff; NotFoundError for unknown tickets.
+ */
+export async function addInternalNote(db: Db, user: SessionUser, input: Note): Promise<void> {
+	requireRole(user, 'staff');
+	const ticket = await getTicketFor(db, user, input.number);
+	await consumeRateLimit(db, `tickets:reply:${user.id}`, REPLY_LIMIT, 'You are writing very fast.');
+	await insertMessage(db, {
+		ticketId: ticket.id,
+		authorId: user.id,
+		body: input.body,
+		internal: true,
+		createdAt: now(),
+	});
+}
+
+/**
+ * The customer (or staff) closes a ticket. Staff closing it mails the customer.
+ * @throws NotFoundError; ConflictError when it is closed already.
+ */
+export async function closeTicket(db: Db, user: SessionUser, input: TicketRef): Promise<Ticket> {
+	const ticket = await getTicketFor(db, user, input.number);
+	const at = now();
+	await db.transaction().execute(async (trx) => {
+		await lockTicket(trx, ticket.id);
+		const current = await requireTicket(trx, ticket.id);
+		if (current.status === 'closed') throw new ConflictError('This ticket is closed already.');
+		await updateTicket(trx, ticket.id, { status: 'closed', closedAt: at, lastActivityAt: at });
+		await insertEvent(trx, {
+			ticketId: ticket.id,
+			actorId: user.id,
+			kind: 'status',
+			details: { from: current.status, to: 'closed' },
+			createdAt: at,
+		});
+		if (user.id !== current.customerId) {
+			const customer = await findUserById(trx, current.customerId);
+			if (customer) await mailStatusChange(trx, current, customer, 'closed');
+		}
+	});
+	void kickMailDelivery(db);
+	return requireTicket(db, ticket.id);
+}
+
+/**
+ * The customer reopens a resolved ticket, within REOPEN_DAYS of its resolution.
+ * @throws NotFoundError; ConflictError when it is not resolved or was resolved too long ago.
+ */
+export async function reopenTicket(db: Db, user: SessionUser, input: TicketRef): Promise<Ticket> {
+	const ticket = await getTicketFor(db, user, input.number);
+	const at = now();
+	await db.transaction().execute(async (trx) => {
+		await lockTicket(trx, ticket.id);
+		const current = await requireTicket(trx, ticket.id);
+		if (current.status !== 'resolved')
+			throw new ConflictError('Only a resolved ticket can be reopened.');
+		if (!canReopenAt(current.resolvedAt, at)) {
+			throw new ConflictError(
+				`This ticket was resolved more than ${REOPEN_DAYS} days ago. Please open a new ticket and mention #${current.number}.`,
+			);
+		}
+		await updateTicket(trx, ticket.id, { status: 'open', resolvedAt: null, lastActivityAt: at });
+		await insertEvent(trx, {
+			ticketId: ticket.id,
+			actorId: user.id,
+			kind: 'status',
+			details: { from: 'resolved', to: 'open', reopened: true },
+			createdAt: at,
+		});
+	});
+	return requireTicket(db, ticket.id);
+}
+
+export async function requireTicket(db: Db, id: string): Promise<Ticket> {
+	const ticket = await findTicketById(db, id);
+	if (!ticket) throw new ConflictError('The ticket was removed meanwhile.');
+	return ticket;
+}

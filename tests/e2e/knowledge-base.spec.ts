@@ -1,0 +1,212 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { loginAs } from './support/auth.ts';
+import { BASE_URL } from './support/base-url.ts';
+import type { E2EUser } from './support/users.ts';
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+async function pageAs(browser: Browser, who: E2EUser | null): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	if (who) await loginAs(page, who);
+	return page;
+}
+
+test('a visitor browses the manuals from the sidebar, the table of contents and prev/next', async ({ page }) => {
+	test.setTimeout(60_000);
+	await page.goto('/manuals');
+	await expect(page.getByRole('heading', { name: 'Manuals', level: 1 })).toBeVisible();
+	await page.getByRole('link', { name: 'Installing the storefront' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Installing the storefront');
+
+	const sidebar = page.getByRole('navigation', { name: 'Manuals' });
+	for (const [section, title] of [
+		['API key', 'Connecting the API key'],
+		['Admin panel', 'Currencies and the yuan rate'],
+		['Troubleshooting', 'Emails are not delivered'],
+		['Support', 'How support works'],
+	] as const) {
+		await sidebar.getByRole('list', { name: section }).getByRole('link', { name: title }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+		await expect(sidebar.getByRole('link', { name: title })).toHaveAttribute('aria-current', 'page');
+		const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+		await expect(crumbs.getByRole('link', { name: section })).toBeVisible();
+		await expect(crumbs.locator('[aria-current="page"]')).toHaveText(title);
+	}
+
+	await sidebar.getByRole('link', { name: 'Currencies and the yuan rate' }).click();
+	const toc = page.getByRole('navigation', { name: 'On this page' });
+	await toc.getByRole('link', { name: 'Rounding' }).click();
+	await expect(page).toHaveURL(/\/manuals\/admin-panel\/currencies#rounding$/);
+	await expect(page.locator('h2#rounding')).toBeInViewport();
+
+	const pager = page.getByRole('navigation', { name: 'Previous and next page' });
+	const next = pager.getByRole('link', { name: /Next/ });
+	const nextTitle = (await next.locator('.title').textContent())?.trim() ?? '';
+	await next.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(nextTitle);
+	await pager.getByRole('link', { name: /Previous/ }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Currencies and the yuan rate');
+	await expect(page.getByText(/^Last updated/)).toBeVisible();
+});
+
+test('a visitor reads hints by tag', async ({ page }) => {
+	await page.goto('/hints');
+	await page.getByRole('list', { name: 'All tags' }).getByRole('link', { name: '#cron' }).click();
+	await expect(page).toHaveURL(/\/hints\?tag=cron$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hints tagged #cron');
+	const cards = page.locator('article.hint-card');
+	await expect(cards.first()).toBeVisible();
+	for (const card of await cards.all()) await expect(card.getByRole('link', { name: '#cron' })).toBeVisible();
+
+	await page.getByRole('link', { name: 'Rates, emails and statuses stuck? Check the scheduler first' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rates, emails and statuses stuck? Check the scheduler first');
+	await page.getByRole('region', { name: 'Related manual pages' }).getByRole('link', { name: 'Installing the storefront' }).click();
+	await expect(page).toHaveURL(/\/manuals\/getting-started\/installation$/);
+
+	const feed = await page.request.get('/hints/feed.xml');
+	expect(feed.headers()['content-type']).toContain('application/atom+xml');
+	expect(await feed.text()).toContain('<title type="text">Rates, emails and statuses stuck? Check the scheduler first</title>');
+});
+
+test('staff write, preview, publish, edit and restore a hint; a customer sees each state', async ({ browser }) => {
+	// Two browsers and a dozen page loads: more than the default budget on a busy machine.
+	test.setTimeout(90_000);
+	const staff = await pageAs(browser, 'staff');
+	const alice = await pageAs(browser, 'alice');
+	const id = unique();
+	const title = `Check the cron log ${id}`;
+	const tag = `e2e-${id}`;
+
+	await staff.goto('/staff/hints/new');
+	await staff.getByLabel('Title').fill(title);
+	await expect(staff.getByLabel('Address')).toHaveValue(`check-the-cron-log-${id}`);
+	await staff.getByLabel('Text (Markdown)').fill(`## Where to look\n\nThe **first wording** of ${id}.`);
+	const preview = staff.locator('[data-preview]');
+	await expect(preview.locator('h2', { hasText: 'Where to look' })).toBeVisible();
+	await expect(preview.locator('strong')).toHaveText('first wording');
+	await staff.getByLabel('Tags').fill(`${tag}, cron`);
+	await staff.getByRole('button', { name: 'Save' }).click();
+	await expect(staff.getByRole('status')).toHaveText('Hint created.');
+	const slug = `check-the-cron-log-${id}`;
+
+	// Draft: not public.
+	expect((await alice.goto(`/hints/${slug}`))?.status()).toBe(404);
+	await alice.goto(`/hints?tag=${tag}`);
+	await expect(alice.getByText(`No hints with the tag #${tag}.`)).toBeVisible();
+
+	// Published.
+	await staff.getByRole('radio', { name: /Published/ }).check();
+	await staff.getByRole('button', { name: 'Save' }).click();
+	await expect(staff.getByRole('status')).toHaveText('Saved as revision 2.');
+	await alice.goto(`/hints?tag=${tag}`);
+	await alice.getByRole('link', { name: title }).click();
+	await expect(alice.getByRole('heading', { level: 1 })).toHaveText(title);
+	await expect(alice.getByText(`The first wording of ${id}.`)).toBeVisible();
+
+	// Edited.
+	await staff.getByLabel('Text (Markdown)').fill(`## Where to look\n\nThe **second wording** of ${id}.`);
+	await staff.getByRole('button', { name: 'Save' }).click();
+	await expect(staff.getByRole('status')).toHaveText('Saved as revision 3.');
+	await alice.reload();
+	await expect(alice.getByText(`The second wording of ${id}.`)).toBeVisible();
+
+	// Restored.
+	await staff.getByRole('link', { name: 'History' }).click();
+	await staff.getByRole('button', { name: 'Restore revision 2' }).click();
+	await expect(staff.getByRole('status')).toHaveText('Restored revision 2 as revision 4.');
+	await alice.reload();
+	await expect(alice.getByText(`The first wording of ${id}.`)).toBeVisible();
+	await expect(alice.getByText('second wording')).toHaveCount(0);
+
+	await staff.context().close();
+	await alice.context().close();
+});
+
+test('customers and developers cannot reach the hint editor or its endpoints', async ({ browser }) => {
+	test.setTimeout(90_000);
+	const staff = await pageAs(browser, 'staff');
+	await staff.goto('/staff/hints/new');
+	const id = unique();
+	await staff.getByLabel('Title').fill(`Protected hint ${id}`);
+	await staff.getByLabel('Text (Markdown)').fill(`Original text ${id}.`);
+	await staff.getByRole('radio', { name: /Published/ }).check();
+	await staff.getByRole('button', { name: 'Save' }).click();
+	await expect(staff.getByRole('status')).toHaveText('Hint created.');
+	const editPath = new URL(staff.url()).pathname;
+	const hintId = editPath.split('/')[3] ?? '';
+	await staff.context().close();
+
+	for (const who of ['alice', 'developer'] as const) {
+		const page = await pageAs(browser, who);
+		const editor = await page.goto('/staff/hints/new');
+		expect(editor?.status()).toBe(403);
+		await expect(page.getByRole('heading', { name: 'Staff only' })).toBeVisible();
+		await expect(page.locator('textarea')).toHaveCount(0);
+		expect((await page.goto(editPath))?.status()).toBe(403);
+
+		const created = await page.request.post(`/staff/hints/new?_action=hints.create`, {
+			form: { title: `Sneaky hint ${id} ${who}`, body: 'Text that must not appear.', state: 'published' },
+			headers: { origin: BASE_URL },
+			maxRedirects: 0,
+		});
+		expect(created.status()).toBe(403);
+		const updated = await page.request.post(`${editPath}?_action=hints.update`, {
+			form: { id: hintId, version: '1', title: 'Defaced', body: 'Defaced text here.', state: 'published' },
+			headers: { origin: BASE_URL },
+			maxRedirects: 0,
+		});
+		expect(updated.status()).toBe(403);
+		const preview = await page.request.post('/api/hints/preview', {
+			data: { body: '**x**' },
+			headers: { origin: BASE_URL },
+		});
+		expect(preview.status()).toBe(403);
+
+		await page.goto('/hints');
+		await expect(page.getByText(`Sneaky hint ${id}`)).toHaveCount(0);
+		await page.goto(`/hints/protected-hint-${id}`);
+		await expect(page.getByText(`Original text ${id}.`)).toBeVisible();
+		await page.context().close();
+	}
+});
+
+async function yesVotes(staff: Page, pageId: string): Promise<number> {
+	await staff.goto('/staff/manuals');
+	const row = staff.locator(`tr[data-page-id="${pageId}"]`);
+	return Number(await row.locator('td').nth(1).textContent());
+}
+
+test('a reader answers "Was this helpful?" and staff see the tally', async ({ browser }) => {
+	const pageId = 'support/writing-a-good-ticket';
+	const staff = await pageAs(browser, 'staff');
+	const before = await yesVotes(staff, pageId);
+
+	const reader = await pageAs(browser, null);
+	await reader.goto(`/manuals/${pageId}`);
+	const feedback = reader.getByRole('region', { name: 'Was this page helpful?' });
+	await feedback.getByRole('button', { name: 'Yes' }).click();
+	await expect(feedback.getByRole('status')).toHaveText(/Thank you/);
+	await expect(reader).toHaveURL(`${BASE_URL}/manuals/${pageId}`);
+
+	expect(await yesVotes(staff, pageId)).toBe(before + 1);
+	await reader.context().close();
+	await staff.context().close();
+});
+
+test('the vote works without JavaScript', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/manuals/support/how-support-works');
+	await page.getByRole('button', { name: 'No' }).click();
+	await expect(page).toHaveURL(/\/manuals\/support\/how-support-works\?voted=1#feedback$/);
+	await expect(page.getByRole('region', { name: 'Was this page helpful?' }).getByRole('status')).toHaveText(/Thank you/);
+	await context.close();
+});
+
+test('customers cannot open the vote tallies', async ({ browser }) => {
+	const page = await pageAs(browser, 'alice');
+	expect((await page.goto('/staff/manuals'))?.status()).toBe(403);
+	await expect(page.getByRole('table')).toHaveCount(0);
+	await page.context().close();
+});

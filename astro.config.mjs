@@ -19,4 +19,6 @@ export default defineConfig({
 	trailingSlash: 'ignore',
 	// NOTE: no inline <style>/<script>: the Content-Security-Policy header allows only our own files.
 	build: { inlineStylesheets: 'never' },
+	// NOTE: Vite inlines small bundled scripts into the page, which the CSP (script-src 'self') blocks.
+	vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -7,6 +7,9 @@ import { securityHeaders } from '#server/http/security-headers.ts';
 import { withRetryAfterScope } from '#server/http/retry-after.ts';
 import { bodyTooLarge, isBodyTooLarge } from '#server/http/limits.ts';
 import { withNow } from '#server/clock.ts';
+import { ensureSearchWorker } from '#server/search/outbox-worker.ts';
+import { isTicketFormPath, noteTicketFormOpened } from '#server/search/journey.ts';
+import { VISITOR_COOKIE } from '#server/search/visitor.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -19,6 +22,10 @@ const handle: Parameters<typeof defineMiddleware>[0] = async (context, next) => 
 	const { request, cookies, url, locals } = context;
 	locals.user = null;
 	locals.session = null;
+	// Starts (once) the worker that keeps the search index in step with the outbox.
+	void ensureSearchWorker();
+	// Search analytics: opening the ticket form after a search counts against deflection.
+	if (request.method === 'GET' && isTicketFormPath(url.pathname)) void noteTicketFormOpened(cookies.get(VISITOR_COOKIE)?.value);
 
 	// NOTE: Astro's checkOrigin covers form posts; browsers also say where a request came from.
 	const fetchSite = request.headers.get('sec-fetch-site');

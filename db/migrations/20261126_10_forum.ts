@@ -13,7 +13,8 @@ const ROOTS = [
 	{
 		slug: 'announcements',
 		name: 'Announcements',
-		description: 'News from the OpenTrade Commerce team: releases, changes and maintenance. Only staff start topics here.',
+		description:
+			'News from the OpenTrade Commerce team: releases, changes and maintenance. Only staff start topics here.',
 		position: 2,
 		staffOnly: true,
 	},
@@ -27,10 +28,30 @@ const ROOTS = [
 ];
 
 const CO_DEVELOPMENT_CHILDREN = [
-	{ slug: 'custom-development', name: 'Custom development', description: 'Custom modules, scripts and changes to the storefront code.', position: 1 },
-	{ slug: 'design-changes', name: 'Design changes', description: 'Themes, templates, layouts, styles and the look of your storefront.', position: 2 },
-	{ slug: 'additional-functionality', name: 'Additional functionality', description: 'Features you want to add: ideas, specifications and working solutions.', position: 3 },
-	{ slug: 'integrations', name: 'Integrations', description: 'Payment, delivery, CRM, analytics and other third-party services.', position: 4 },
+	{
+		slug: 'custom-development',
+		name: 'Custom development',
+		description: 'Custom modules, scripts and changes to the storefront code.',
+		position: 1,
+	},
+	{
+		slug: 'design-changes',
+		name: 'Design changes',
+		description: 'Themes, templates, layouts, styles and the look of your storefront.',
+		position: 2,
+	},
+	{
+		slug: 'additional-functionality',
+		name: 'Additional functionality',
+		description: 'Features you want to add: ideas, specifications and working solutions.',
+		position: 3,
+	},
+	{
+		slug: 'integrations',
+		name: 'Integrations',
+		description: 'Payment, delivery, CRM, analytics and other third-party services.',
+		position: 4,
+	},
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -49,7 +70,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('forum_topics')
 		.addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-		.addColumn('category_id', 'uuid', (c) => c.notNull().references('forum_categories.id').onDelete('restrict'))
+		.addColumn('category_id', 'uuid', (c) =>
+			c.notNull().references('forum_categories.id').onDelete('restrict'),
+		)
 		.addColumn('author_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('restrict'))
 		.addColumn('title', 'text', (c) => c.notNull())
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -67,15 +90,25 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('accepted_post_id', 'uuid')
 		.addColumn('deleted_at', 'timestamptz')
 		.execute();
-	await sql`create index forum_topics_category_list_idx on forum_topics (category_id, pinned desc, last_activity_at desc)`.execute(db);
-	await sql`create index forum_topics_latest_idx on forum_topics (pinned desc, last_activity_at desc)`.execute(db);
-	await sql`create index forum_topics_author_idx on forum_topics (author_id, created_at desc)`.execute(db);
-	await sql`create index forum_topics_title_trgm_idx on forum_topics using gin (title public.gin_trgm_ops)`.execute(db);
+	await sql`create index forum_topics_category_list_idx on forum_topics (category_id, pinned desc, last_activity_at desc)`.execute(
+		db,
+	);
+	await sql`create index forum_topics_latest_idx on forum_topics (pinned desc, last_activity_at desc)`.execute(
+		db,
+	);
+	await sql`create index forum_topics_author_idx on forum_topics (author_id, created_at desc)`.execute(
+		db,
+	);
+	await sql`create index forum_topics_title_trgm_idx on forum_topics using gin (title public.gin_trgm_ops)`.execute(
+		db,
+	);
 
 	await db.schema
 		.createTable('forum_posts')
 		.addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-		.addColumn('topic_id', 'uuid', (c) => c.notNull().references('forum_topics.id').onDelete('cascade'))
+		.addColumn('topic_id', 'uuid', (c) =>
+			c.notNull().references('forum_topics.id').onDelete('cascade'),
+		)
 		.addColumn('author_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('restrict'))
 		.addColumn('body', 'text', (c) => c.notNull())
 		// Rendered once on write; re-rendered on read when `render_version` is outdated or null.
@@ -86,25 +119,35 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('deleted_at', 'timestamptz')
 		.addColumn('hidden', 'boolean', (c) => c.notNull().defaultTo(false))
 		.execute();
-	await sql`create index forum_posts_topic_idx on forum_posts (topic_id, created_at, id)`.execute(db);
-	await sql`create index forum_posts_author_idx on forum_posts (author_id, created_at desc)`.execute(db);
+	await sql`create index forum_posts_topic_idx on forum_posts (topic_id, created_at, id)`.execute(
+		db,
+	);
+	await sql`create index forum_posts_author_idx on forum_posts (author_id, created_at desc)`.execute(
+		db,
+	);
 
 	await db.schema
 		.createTable('forum_post_revisions')
 		.addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
-		.addColumn('post_id', 'uuid', (c) => c.notNull().references('forum_posts.id').onDelete('cascade'))
+		.addColumn('post_id', 'uuid', (c) =>
+			c.notNull().references('forum_posts.id').onDelete('cascade'),
+		)
 		.addColumn('editor_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('restrict'))
 		// The text before the edit (the current text is on the post).
 		.addColumn('body', 'text', (c) => c.notNull())
 		.addColumn('title', 'text')
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();
-	await sql`create index forum_post_revisions_post_idx on forum_post_revisions (post_id, created_at)`.execute(db);
+	await sql`create index forum_post_revisions_post_idx on forum_post_revisions (post_id, created_at)`.execute(
+		db,
+	);
 
 	await db.schema
 		.createTable('topic_watches')
 		.addColumn('user_id', 'uuid', (c) => c.notNull().references('users.id').onDelete('cascade'))
-		.addColumn('topic_id', 'uuid', (c) => c.notNull().references('forum_topics.id').onDelete('cascade'))
+		.addColumn('topic_id', 'uuid', (c) =>
+			c.notNull().references('forum_topics.id').onDelete('cascade'),
+		)
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addPrimaryKeyConstraint('topic_watches_pk', ['user_id', 'topic_id'])
 		.execute();
@@ -122,9 +165,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addColumn('read_at', 'timestamptz')
 		.execute();
-	await sql`create index notifications_user_idx on notifications (user_id, created_at desc)`.execute(db);
-	await sql`create index notifications_unread_idx on notifications (user_id) where read_at is null`.execute(db);
-	await sql`create index notifications_subject_idx on notifications (subject_key text_pattern_ops)`.execute(db);
+	await sql`create index notifications_user_idx on notifications (user_id, created_at desc)`.execute(
+		db,
+	);
+	await sql`create index notifications_unread_idx on notifications (user_id) where read_at is null`.execute(
+		db,
+	);
+	await sql`create index notifications_subject_idx on notifications (subject_key text_pattern_ops)`.execute(
+		db,
+	);
 
 	await db.schema
 		.createTable('moderation_log')
@@ -136,7 +185,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('details', 'text', (c) => c.notNull().defaultTo(''))
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();
-	await sql`create index moderation_log_created_idx on moderation_log (created_at desc)`.execute(db);
+	await sql`create index moderation_log_created_idx on moderation_log (created_at desc)`.execute(
+		db,
+	);
 
 	for (const root of ROOTS) {
 		await db

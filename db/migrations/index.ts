@@ -4,6 +4,7 @@ import * as m20261126_02 from './20261126_02_search_outbox.ts';
 import * as m20261126_05 from './20261126_05_knowledge.ts';
 import * as m20261126_10 from './20261126_10_forum.ts';
 import * as m20261126_20 from './20261126_20_tickets.ts';
+import * as m20261127_01 from './20261127_01_search.ts';
 
 // NOTE: a static registry so the Astro bundle contains every migration. Append, never reorder.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
 	'20261126_05_knowledge': m20261126_05,
 	'20261126_10_forum': m20261126_10,
 	'20261126_20_tickets': m20261126_20,
+	'20261127_01_search': m20261127_01,
 };

@@ -16,7 +16,11 @@ import {
 	ReplySchema,
 	WatchSchema,
 } from '#server/forum/forum.schema.ts';
-import { moderateTopic, moveTopic, setPostHiddenByStaff } from '#server/forum/moderation.service.ts';
+import {
+	moderateTopic,
+	moveTopic,
+	setPostHiddenByStaff,
+} from '#server/forum/moderation.service.ts';
 import { createTopic, deletePost, editPost, replyToTopic } from '#server/forum/posting.service.ts';
 import { acceptAnswer, setTopicWatch } from '#server/forum/topic-actions.service.ts';
 import { previewMarkdown } from '#server/markdown/preview.service.ts';
@@ -26,22 +30,26 @@ export const forum = {
 	createTopic: defineAction({
 		accept: 'form',
 		input: CreateTopicSchema,
-		handler: (input, { locals }) => asAction(async () => createTopic(await getDb(), requireUser(locals), input)),
+		handler: (input, { locals }) =>
+			asAction(async () => createTopic(await getDb(), requireUser(locals), input)),
 	}),
 	reply: defineAction({
 		accept: 'form',
 		input: ReplySchema,
-		handler: (input, { locals }) => asAction(async () => replyToTopic(await getDb(), requireUser(locals), input)),
+		handler: (input, { locals }) =>
+			asAction(async () => replyToTopic(await getDb(), requireUser(locals), input)),
 	}),
 	editPost: defineAction({
 		accept: 'form',
 		input: EditPostSchema,
-		handler: (input, { locals }) => asAction(async () => editPost(await getDb(), requireUser(locals), input)),
+		handler: (input, { locals }) =>
+			asAction(async () => editPost(await getDb(), requireUser(locals), input)),
 	}),
 	deletePost: defineAction({
 		accept: 'form',
 		input: PostRefSchema,
-		handler: (input, { locals }) => asAction(async () => deletePost(await getDb(), requireUser(locals), input)),
+		handler: (input, { locals }) =>
+			asAction(async () => deletePost(await getDb(), requireUser(locals), input)),
 	}),
 	/** Renders a composer's text without saving (the no-JS "Preview" button); echoes the form back. */
 	preview: defineAction({
@@ -49,39 +57,47 @@ export const forum = {
 		input: PreviewSchema,
 		handler: (input, { locals }) =>
 			asAction(async () => {
-				const { html } = await previewMarkdown(await getDb(), requireUser(locals), { source: input.body });
+				const { html } = await previewMarkdown(await getDb(), requireUser(locals), {
+					source: input.body,
+				});
 				return { ...input, html };
 			}),
 	}),
 	accept: defineAction({
 		accept: 'form',
 		input: AcceptAnswerSchema,
-		handler: (input, { locals }) => asAction(async () => acceptAnswer(await getDb(), requireUser(locals), input)),
+		handler: (input, { locals }) =>
+			asAction(async () => acceptAnswer(await getDb(), requireUser(locals), input)),
 	}),
 	watch: defineAction({
 		accept: 'form',
 		input: WatchSchema,
-		handler: (input, { locals }) => asAction(async () => setTopicWatch(await getDb(), requireUser(locals), input)),
+		handler: (input, { locals }) =>
+			asAction(async () => setTopicWatch(await getDb(), requireUser(locals), input)),
 	}),
 	moderate: defineAction({
 		accept: 'form',
 		input: ModerateTopicSchema,
-		handler: (input, { locals }) => asAction(async () => moderateTopic(await getDb(), requireUser(locals), input)),
+		handler: (input, { locals }) =>
+			asAction(async () => moderateTopic(await getDb(), requireUser(locals), input)),
 	}),
 	move: defineAction({
 		accept: 'form',
 		input: MoveTopicSchema,
-		handler: (input, { locals }) => asAction(async () => moveTopic(await getDb(), requireUser(locals), input)),
+		handler: (input, { locals }) =>
+			asAction(async () => moveTopic(await getDb(), requireUser(locals), input)),
 	}),
 	hidePost: defineAction({
 		accept: 'form',
 		input: HidePostSchema,
-		handler: (input, { locals }) => asAction(async () => setPostHiddenByStaff(await getDb(), requireUser(locals), input)),
+		handler: (input, { locals }) =>
+			asAction(async () => setPostHiddenByStaff(await getDb(), requireUser(locals), input)),
 	}),
 	saveCategory: defineAction({
 		accept: 'form',
 		input: CategorySchema,
-		handler: (input, { locals }) => asAction(async () => saveCategory(await getDb(), requireUser(locals), input)),
+		handler: (input, { locals }) =>
+			asAction(async () => saveCategory(await getDb(), requireUser(locals), input)),
 	}),
 	deleteCategory: defineAction({
 		accept: 'form',

@@ -2,7 +2,10 @@ import { defineAction } from 'astro:actions';
 import { z } from 'astro/zod';
 import { requireUser } from '#server/auth/guards.ts';
 import { getDb } from '#server/db/client.ts';
-import { markAllNotificationsRead, markNotificationRead } from '#server/notifications/notifications.service.ts';
+import {
+	markAllNotificationsRead,
+	markNotificationRead,
+} from '#server/notifications/notifications.service.ts';
 import { asAction } from './as-action.ts';
 
 export const notifications = {
@@ -18,6 +21,8 @@ export const notifications = {
 	markAllRead: defineAction({
 		accept: 'form',
 		handler: (_input, { locals }) =>
-			asAction(async () => ({ count: await markAllNotificationsRead(await getDb(), requireUser(locals).id) })),
+			asAction(async () => ({
+				count: await markAllNotificationsRead(await getDb(), requireUser(locals).id),
+			})),
 	}),
 };

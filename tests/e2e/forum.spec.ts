@@ -1,6 +1,10 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { loginAs } from './support/auth.ts';
 import type { E2EUser } from './support/users.ts';
+
+// NOTE: several users log in per test (argon2 on a shared 2-core machine): allow the time.
+test.describe.configure({ timeout: 90_000 });
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -21,7 +25,12 @@ function forbidDialogs(page: Page): string[] {
 	return dialogs;
 }
 
-async function startTopic(page: Page, category: string, title: string, body: string): Promise<string> {
+async function startTopic(
+	page: Page,
+	category: string,
+	title: string,
+	body: string,
+): Promise<string> {
 	await page.goto(`/forum/c/${category}`);
 	await page.getByRole('link', { name: 'New topic' }).click();
 	await expect(page.getByLabel('Category')).toHaveValue(category);
@@ -32,23 +41,35 @@ async function startTopic(page: Page, category: string, title: string, body: str
 	return page.url();
 }
 
-test('developer asks, alice answers quoting and mentioning, the answer is accepted, staff pin and lock', async ({ browser }) => {
-	test.setTimeout(90_000);
+test('developer asks, alice answers quoting and mentioning, the answer is accepted, staff pin and lock', async ({
+	browser,
+}) => {
 	const dev = await pageAs(browser, 'developer');
 	const alice = await pageAs(browser, 'alice');
 	const staff = await pageAs(browser, 'staff');
 	const title = `Sticky header on the product page ${unique()}`;
 
 	// A developer starts a topic in Design changes.
-	const topicUrl = await startTopic(dev, 'design-changes', title, 'How can I make the **header sticky** on product pages?');
-	expect(topicUrl).toMatch(/\/forum\/t\/sticky-header-on-the-product-page-[a-z0-9]+-[0-9a-f-]{36}$/);
-	await expect(dev.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Co-development › Design changes');
+	const topicUrl = await startTopic(
+		dev,
+		'design-changes',
+		title,
+		'How can I make the **header sticky** on product pages?',
+	);
+	expect(topicUrl).toMatch(
+		/\/forum\/t\/sticky-header-on-the-product-page-[a-z0-9]+-[0-9a-f-]{36}$/,
+	);
+	await expect(dev.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(
+		'Co-development › Design changes',
+	);
 
 	// Alice replies, quoting the question and mentioning the developer.
 	await alice.goto(topicUrl);
 	await alice.getByRole('link', { name: 'Quote' }).first().click();
 	const box = alice.getByLabel('Your reply');
-	await expect(box).toHaveValue(/Dev Eloper wrote\]\(\/forum\/p\/[0-9a-f-]+\):\n> How can I make the \*\*header sticky\*\* on product pages\?/);
+	await expect(box).toHaveValue(
+		/Dev Eloper wrote\]\(\/forum\/p\/[0-9a-f-]+\):\n> How can I make the \*\*header sticky\*\* on product pages\?/,
+	);
 	await box.press('End');
 	await box.pressSequentially('@dev-eloper use position: sticky on .header');
 	await expect(alice.locator('[data-live-preview]')).toContainText('use position: sticky');
@@ -56,7 +77,10 @@ test('developer asks, alice answers quoting and mentioning, the answer is accept
 	const reply = alice.locator('article.post').filter({ hasText: 'use position: sticky' });
 	await expect(reply).toBeVisible();
 	await expect(reply.locator('blockquote')).toContainText('header sticky');
-	await expect(reply.getByRole('link', { name: '@dev-eloper' })).toHaveAttribute('href', '/u/dev-eloper');
+	await expect(reply.getByRole('link', { name: '@dev-eloper' })).toHaveAttribute(
+		'href',
+		'/u/dev-eloper',
+	);
 	await expect(alice).toHaveURL(/#post-[0-9a-f-]{36}$/);
 
 	// The developer sees the notification in the header and on the notifications page.
@@ -70,7 +94,11 @@ test('developer asks, alice answers quoting and mentioning, the answer is accept
 	await expect(dev).toHaveURL(/#post-[0-9a-f-]{36}$/);
 
 	// The developer accepts the answer: shown near the top, "Solved" in lists.
-	await dev.locator('article.post').filter({ hasText: 'use position: sticky' }).getByRole('button', { name: 'Accept as answer' }).click();
+	await dev
+		.locator('article.post')
+		.filter({ hasText: 'use position: sticky' })
+		.getByRole('button', { name: 'Accept as answer' })
+		.click();
 	const accepted = dev.getByRole('region', { name: 'Accepted answer' });
 	await expect(accepted).toContainText('use position: sticky');
 	await dev.goto('/forum/c/design-changes');
@@ -86,12 +114,16 @@ test('developer asks, alice answers quoting and mentioning, the answer is accept
 	await staff.goto('/forum/c/design-changes');
 	await expect(staff.getByRole('row').nth(1)).toContainText(title);
 	await staff.goto('/staff/forum/log');
-	await expect(staff.getByRole('row').filter({ hasText: title }).first()).toContainText('Locked topic');
+	await expect(staff.getByRole('row').filter({ hasText: title }).first()).toContainText(
+		'Locked topic',
+	);
 
 	// A reply to the locked topic is refused with a message, and nothing is posted.
 	await alice.getByLabel('Your reply').fill('One more thing!');
 	await alice.getByRole('button', { name: 'Post reply' }).click();
-	await expect(alice.getByRole('alert')).toContainText('This topic is locked: it takes no new replies.');
+	await expect(alice.getByRole('alert')).toContainText(
+		'This topic is locked: it takes no new replies.',
+	);
 	await alice.goto(topicUrl);
 	await expect(alice.getByText('One more thing!')).toHaveCount(0);
 	await expect(alice.getByRole('status').filter({ hasText: 'locked' })).toBeVisible();
@@ -129,7 +161,8 @@ test('Markdown in a post cannot run script', async ({ browser }) => {
 	const title = `Script test ${unique()}`;
 	await bob.goto('/forum/new?category=general');
 	await bob.getByLabel('Title').fill(title);
-	const body = '<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n<img src=x onerror=alert(1)>';
+	const body =
+		'<script>alert(1)</script>\n\n[x](javascript:alert(1))\n\n<img src=x onerror=alert(1)>';
 	await bob.getByLabel('Your question or proposal').fill(body);
 	await expect(bob.locator('[data-live-preview]')).toContainText('<script>alert(1)</script>');
 	await bob.getByRole('button', { name: 'Create topic' }).click();
@@ -164,7 +197,9 @@ test('refuses a new account posting too fast, with a clear message', async ({ pa
 	await page.getByLabel('Display name').fill('Fast Poster');
 	await page.getByLabel('Password').fill('a good password');
 	await page.getByRole('button', { name: 'Sign up' }).click();
-	await expect(page.getByRole('banner').locator('summary', { hasText: 'Fast Poster' })).toBeVisible();
+	await expect(
+		page.getByRole('banner').locator('summary', { hasText: 'Fast Poster' }),
+	).toBeVisible();
 
 	const topicUrl = await startTopic(page, 'general', `Rate limit check ${unique()}`, 'first');
 	for (const text of ['second', 'third']) {
@@ -175,6 +210,87 @@ test('refuses a new account posting too fast, with a clear message', async ({ pa
 	await page.goto(topicUrl);
 	await page.getByLabel('Your reply').fill('fourth');
 	await page.getByRole('button', { name: 'Post reply' }).click();
-	await expect(page.getByRole('alert')).toContainText(/posting too quickly.*Try again in \d+ seconds/);
+	await expect(page.getByRole('alert')).toContainText(
+		/posting too quickly.*Try again in \d+ seconds/,
+	);
 	await expect(page.getByLabel('Your reply')).toHaveValue('fourth');
 });
+
+test('works without JavaScript: preview, quote, edit with history for staff', async ({
+	browser,
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await loginAs(page, 'developer');
+	const title = `No-JS topic ${unique()}`;
+	await page.goto('/forum/new?category=integrations&title=' + encodeURIComponent(title));
+	await expect(page.getByLabel('Title')).toHaveValue(title);
+	await page
+		.getByLabel('Your question or proposal')
+		.fill('Use `curl` like this:\n\n```bash\ncurl -s https://example.com\n```');
+	await page.getByRole('button', { name: 'Preview' }).click();
+	const preview = page.getByRole('region', { name: 'Preview' });
+	await expect(preview.locator('pre code')).toContainText('curl -s https://example.com');
+	await expect(page.getByLabel('Title')).toHaveValue(title);
+	await page.getByRole('button', { name: 'Create topic' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	const topicUrl = page.url();
+
+	await page.getByRole('link', { name: 'Quote' }).first().click();
+	await expect(page.getByLabel('Your reply')).toHaveValue(
+		/^\[Dev Eloper wrote\]\(\/forum\/p\/[0-9a-f-]+\):\n> Use `curl` like this:/,
+	);
+
+	await page.goto(topicUrl);
+	await page.getByRole('link', { name: 'Edit' }).click();
+	await page.getByLabel('Post').fill('Use `wget` instead.');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	const post = page.locator('article.post').first();
+	await expect(post).toContainText('Use wget instead.');
+	await expect(post.getByText('(edited)')).toBeVisible();
+	await context.close();
+
+	const staff = await pageAs(browser, 'staff');
+	await staff.goto(topicUrl);
+	await staff.locator('article.post').first().getByRole('link', { name: '(edited)' }).click();
+	await expect(staff.getByRole('heading', { level: 1, name: 'Edit history' })).toBeVisible();
+	await expect(staff.locator('.source').last()).toContainText('curl -s https://example.com');
+	const customer = await pageAs(browser, 'alice');
+	const res = await customer.goto(staff.url());
+	expect(res?.status()).toBe(404);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test(`forum pages pass an accessibility scan (${colorScheme})`, async ({ browser }) => {
+		const staff = await pageAs(browser, 'staff');
+		await staff.emulateMedia({ colorScheme });
+		const topicUrl = await startTopic(
+			staff,
+			'general',
+			`Accessible topic ${unique()}`,
+			'Some `code` and a list:\n\n- one\n- two',
+		);
+		await staff.getByLabel('Your reply').fill('A **reply** with @dev-eloper');
+		await staff.getByRole('button', { name: 'Post reply' }).click();
+		await expect(staff.locator('article.post')).toHaveCount(2);
+		for (const path of [
+			topicUrl,
+			'/forum',
+			'/forum/c/co-development',
+			'/forum/new',
+			'/notifications',
+			'/u/sam-staff',
+			'/staff/forum/categories',
+			'/staff/forum/log',
+		]) {
+			await staff.goto(path);
+			const results = await new AxeBuilder({ page: staff })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+				.analyze();
+			const violations = results.violations.map(
+				(v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+			);
+			expect(violations).toEqual([]);
+		}
+	});
+}

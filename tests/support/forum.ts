@@ -17,7 +17,11 @@ export async function makeForumUser(
 ): Promise<SessionUser> {
 	const user = await makeUser(db, { role, ...(displayName ? { displayName } : {}) });
 	const createdAt = new Date(Date.now() - ageDays * 24 * 60 * 60 * 1000);
-	await db.updateTable('users').set({ created_at: sql`${createdAt.toISOString()}::timestamptz` as never }).where('id', '=', user.id).execute();
+	await db
+		.updateTable('users')
+		.set({ created_at: sql`${createdAt.toISOString()}::timestamptz` as never })
+		.where('id', '=', user.id)
+		.execute();
 	return asSessionUser({ ...user, createdAt });
 }
 
@@ -37,7 +41,12 @@ export async function makeTopic(
 }
 
 /** Replies without counting against the author's posting rate. */
-export async function makeReply(db: Db, author: SessionUser, topicId: string, body = `A reply ${tag()}`) {
+export async function makeReply(
+	db: Db,
+	author: SessionUser,
+	topicId: string,
+	body = `A reply ${tag()}`,
+) {
 	const written = await replyToTopic(db, author, { topicId, body });
 	await clearRateLimit(db, `forum:post:${author.id}`);
 	return written;
@@ -45,10 +54,21 @@ export async function makeReply(db: Db, author: SessionUser, topicId: string, bo
 
 /** Notifications of a user, newest first, as plain rows. */
 export async function notificationsOf(db: Db, userId: string) {
-	return db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+	return db
+		.selectFrom('notifications')
+		.selectAll()
+		.where('user_id', '=', userId)
+		.orderBy('created_at', 'desc')
+		.execute();
 }
 
 /** Outbox rows for a topic, oldest first. */
 export async function outboxOf(db: Db, topicId: string) {
-	return db.selectFrom('search_outbox').selectAll().where('kind', '=', 'topic').where('source_id', '=', topicId).orderBy('id').execute();
+	return db
+		.selectFrom('search_outbox')
+		.selectAll()
+		.where('kind', '=', 'topic')
+		.where('source_id', '=', topicId)
+		.orderBy('id')
+		.execute();
 }

@@ -22,11 +22,24 @@ export function actionOutcome(astro: AstroGlobal, list: Record<string, AnyAction
 		if (!result) continue;
 		if (result.error) {
 			astro.response.status = result.error.status;
-			const message = isInputError(result.error) ? (result.error.issues[0]?.message ?? 'Please check the form.') : result.error.message;
-			return { redirect: undefined, error: message || 'Something went wrong. Please try again.', action: name };
+			const message = isInputError(result.error)
+				? (result.error.issues[0]?.message ?? 'Please check the form.')
+				: result.error.message;
+			return {
+				redirect: undefined,
+				error: message || 'Something went wrong. Please try again.',
+				action: name,
+			};
 		}
 		const url = (result.data as { url?: unknown } | undefined)?.url;
-		return { redirect: typeof url === 'string' && url.startsWith('/') ? url : `${astro.url.pathname}${astro.url.search}`, error: undefined, action: name };
+		return {
+			redirect:
+				typeof url === 'string' && url.startsWith('/')
+					? url
+					: `${astro.url.pathname}${astro.url.search}`,
+			error: undefined,
+			action: name,
+		};
 	}
 	return { redirect: undefined, error: undefined, action: undefined };
 }

@@ -9,7 +9,9 @@ export function enhanceQuotes(): void {
 		if (!link) return;
 		event.preventDefault();
 		try {
-			const res = await fetch(`/api/forum/posts/${encodeURIComponent(link.dataset.quote ?? '')}/quote`);
+			const res = await fetch(
+				`/api/forum/posts/${encodeURIComponent(link.dataset.quote ?? '')}/quote`,
+			);
 			if (!res.ok) throw new Error(String(res.status));
 			const { markdown } = (await res.json()) as { markdown: string };
 			const before = textarea.value.slice(0, textarea.selectionStart);

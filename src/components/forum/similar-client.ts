@@ -26,7 +26,9 @@ export function watchSimilar(selectors: { title: string; body: string; results: 
 		if (q.length < 3) return;
 		controller = new AbortController();
 		try {
-			const res = await fetch(`/api/forum/similar?q=${encodeURIComponent(q)}`, { signal: controller.signal });
+			const res = await fetch(`/api/forum/similar?q=${encodeURIComponent(q)}`, {
+				signal: controller.signal,
+			});
 			if (!res.ok) return;
 			const data = (await res.json()) as { results: Result[] };
 			render(results, data.results);

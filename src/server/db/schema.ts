@@ -41,6 +41,7 @@ export interface SearchOutboxTable {
 	attempts: Generated<number>;
 	last_error: string | null;
 	processed_at: Timestamp | null;
+	external_processed_at: Timestamp | null;
 }
 
 // --- Knowledge base (manual votes, hints) ---
@@ -144,6 +145,50 @@ export interface MailOutboxTable {
 	next_attempt_at: Timestamp;
 }
 // --- end tickets ---
+// --- search (built-in index, sync state, analytics) ---
+export interface SearchDocumentsTable {
+	kind: string;
+	source_id: string;
+	title: string;
+	body: string;
+	snippet_source: string;
+	url: string;
+	section: string | null;
+	section_label: string | null;
+	tags: ColumnType<string, string | undefined, string>;
+	updated_at: Timestamp;
+	indexed_at: Generated<Date>;
+	tsv: string;
+	rank_tsv: string;
+}
+
+export interface SearchTermsTable {
+	word: string;
+}
+
+export interface SearchStateTable {
+	key: string;
+	value: string;
+	updated_at: Timestamp;
+}
+
+export const SEARCH_EVENT_TYPES = ['search', 'click', 'ticket_started'] as const;
+export type SearchEventType = (typeof SEARCH_EVENT_TYPES)[number];
+
+export interface SearchEventsTable {
+	id: Generated<string>;
+	visitor: string;
+	type: SearchEventType;
+	source: ColumnType<string, string | undefined, string>;
+	query: string | null;
+	route: string | null;
+	result_count: number | null;
+	url: string | null;
+	created_at: CreatedAt;
+}
+// --- end search ---
+
+
 // --- Forum and notifications (forum domain) ---
 
 export interface ForumCategoriesTable {
@@ -239,6 +284,12 @@ export interface Database {
 	ticket_messages: TicketMessagesTable;
 	ticket_events: TicketEventsTable;
 	mail_outbox: MailOutboxTable;
+	// search
+	search_documents: SearchDocumentsTable;
+	search_terms: SearchTermsTable;
+	search_state: SearchStateTable;
+	search_events: SearchEventsTable;
+
 	// forum domain
 	forum_categories: ForumCategoriesTable;
 	forum_topics: ForumTopicsTable;

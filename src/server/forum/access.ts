@@ -15,18 +15,29 @@ export function seesHidden(viewer: Viewer): boolean {
 	return isStaff(viewer);
 }
 
-export function topicVisibleTo(topic: Pick<Topic, 'hidden' | 'deletedAt'>, viewer: Viewer): boolean {
+export function topicVisibleTo(
+	topic: Pick<Topic, 'hidden' | 'deletedAt'>,
+	viewer: Viewer,
+): boolean {
 	return seesHidden(viewer) || (!topic.hidden && topic.deletedAt === null);
 }
 
 /** @throws NotFoundError when the viewer may not see the topic (never reveal that it exists). */
-export function requireVisibleTopic<T extends Pick<Topic, 'hidden' | 'deletedAt'>>(topic: T | undefined, viewer: Viewer): T {
-	if (!topic || !topicVisibleTo(topic, viewer)) throw new NotFoundError('That topic does not exist or was removed.');
+export function requireVisibleTopic<T extends Pick<Topic, 'hidden' | 'deletedAt'>>(
+	topic: T | undefined,
+	viewer: Viewer,
+): T {
+	if (!topic || !topicVisibleTo(topic, viewer))
+		throw new NotFoundError('That topic does not exist or was removed.');
 	return topic;
 }
 
 /** @throws NotFoundError when the viewer may not see the post. */
-export function requireVisiblePost(post: PostRecord | undefined, topic: Topic | undefined, viewer: Viewer): { post: PostRecord; topic: Topic } {
+export function requireVisiblePost(
+	post: PostRecord | undefined,
+	topic: Topic | undefined,
+	viewer: Viewer,
+): { post: PostRecord; topic: Topic } {
 	if (!post || !topic || !topicVisibleTo(topic, viewer) || (post.hidden && !seesHidden(viewer))) {
 		throw new NotFoundError('That post does not exist or was removed.');
 	}
@@ -48,7 +59,10 @@ export function requireStaff(viewer: Viewer): SessionUser {
  * Why the viewer cannot reply, or undefined when they can. Locked topics refuse everyone but
  * staff (staff may still add a closing note).
  */
-export function replyRefusal(topic: Pick<Topic, 'locked' | 'hidden' | 'deletedAt'>, viewer: Viewer): string | undefined {
+export function replyRefusal(
+	topic: Pick<Topic, 'locked' | 'hidden' | 'deletedAt'>,
+	viewer: Viewer,
+): string | undefined {
 	if (!viewer) return 'Log in to reply.';
 	if (topic.deletedAt) return 'This topic was deleted; it takes no replies.';
 	if (topic.locked && !isStaff(viewer)) return 'This topic is locked: it takes no new replies.';

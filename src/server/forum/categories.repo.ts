@@ -26,17 +26,30 @@ export function toCategory(row: Selectable<ForumCategoriesTable>): Category {
 
 /** All categories, parents' order first then children's (callers build the tree). */
 export async function listCategories(db: Db): Promise<Category[]> {
-	const rows = await db.selectFrom('forum_categories').selectAll().orderBy('position').orderBy('name').execute();
+	const rows = await db
+		.selectFrom('forum_categories')
+		.selectAll()
+		.orderBy('position')
+		.orderBy('name')
+		.execute();
 	return rows.map(toCategory);
 }
 
 export async function findCategoryBySlug(db: Db, slug: string): Promise<Category | undefined> {
-	const row = await db.selectFrom('forum_categories').selectAll().where('slug', '=', slug).executeTakeFirst();
+	const row = await db
+		.selectFrom('forum_categories')
+		.selectAll()
+		.where('slug', '=', slug)
+		.executeTakeFirst();
 	return row && toCategory(row);
 }
 
 export async function findCategoryById(db: Db, id: string): Promise<Category | undefined> {
-	const row = await db.selectFrom('forum_categories').selectAll().where('id', '=', id).executeTakeFirst();
+	const row = await db
+		.selectFrom('forum_categories')
+		.selectAll()
+		.where('id', '=', id)
+		.executeTakeFirst();
 	return row && toCategory(row);
 }
 
@@ -61,7 +74,11 @@ function toRow(values: CategoryValues) {
 }
 
 export async function insertCategory(db: Db, values: CategoryValues): Promise<Category> {
-	const row = await db.insertInto('forum_categories').values(toRow(values)).returningAll().executeTakeFirstOrThrow();
+	const row = await db
+		.insertInto('forum_categories')
+		.values(toRow(values))
+		.returningAll()
+		.executeTakeFirstOrThrow();
 	return toCategory(row);
 }
 
@@ -76,8 +93,18 @@ export async function deleteCategory(db: Db, id: string): Promise<void> {
 /** Topics in the category itself (any state), to refuse deleting a category in use. */
 export async function categoryInUse(db: Db, id: string): Promise<boolean> {
 	const [topic, child] = await Promise.all([
-		db.selectFrom('forum_topics').select('id').where('category_id', '=', id).limit(1).executeTakeFirst(),
-		db.selectFrom('forum_categories').select('id').where('parent_id', '=', id).limit(1).executeTakeFirst(),
+		db
+			.selectFrom('forum_topics')
+			.select('id')
+			.where('category_id', '=', id)
+			.limit(1)
+			.executeTakeFirst(),
+		db
+			.selectFrom('forum_categories')
+			.select('id')
+			.where('parent_id', '=', id)
+			.limit(1)
+			.executeTakeFirst(),
 	]);
 	return !!topic || !!child;
 }

@@ -25,9 +25,18 @@ export interface CategoryNode extends Category {
 }
 
 /** Roots in order, each with its children in order. */
-export function buildCategoryTree(categories: readonly Category[], counts: ReadonlyMap<string, number> = new Map()): CategoryNode[] {
-	const byPosition = (a: Category, b: Category) => a.position - b.position || a.name.localeCompare(b.name);
-	const nodes = new Map(categories.map((c) => [c.id, { ...c, topicCount: counts.get(c.id) ?? 0, children: [] as CategoryNode[] }]));
+export function buildCategoryTree(
+	categories: readonly Category[],
+	counts: ReadonlyMap<string, number> = new Map(),
+): CategoryNode[] {
+	const byPosition = (a: Category, b: Category) =>
+		a.position - b.position || a.name.localeCompare(b.name);
+	const nodes = new Map(
+		categories.map((c) => [
+			c.id,
+			{ ...c, topicCount: counts.get(c.id) ?? 0, children: [] as CategoryNode[] },
+		]),
+	);
 	const roots: CategoryNode[] = [];
 	for (const node of [...nodes.values()].sort(byPosition)) {
 		const parent = node.parentId ? nodes.get(node.parentId) : undefined;
@@ -38,12 +47,17 @@ export function buildCategoryTree(categories: readonly Category[], counts: Reado
 
 /** The category tree with topic counts the viewer may see. */
 export async function listCategoryTree(db: Db, viewer: Viewer): Promise<CategoryNode[]> {
-	const [categories, counts] = await Promise.all([listCategories(db), countTopicsPerCategory(db, seesHidden(viewer))]);
+	const [categories, counts] = await Promise.all([
+		listCategories(db),
+		countTopicsPerCategory(db, seesHidden(viewer)),
+	]);
 	return buildCategoryTree(categories, counts);
 }
 
 /** Categories a topic can be started in, flattened in tree order with depth (for selects). */
-export function flattenTree(tree: readonly CategoryNode[]): { category: CategoryNode; depth: number }[] {
+export function flattenTree(
+	tree: readonly CategoryNode[],
+): { category: CategoryNode; depth: number }[] {
 	const out: { category: CategoryNode; depth: number }[] = [];
 	const walk = (nodes: readonly CategoryNode[], depth: number) => {
 		for (const node of nodes) {
@@ -66,21 +80,37 @@ export async function saveCategory(db: Db, viewer: Viewer, input: unknown): Prom
 	if (data.id && !existing) throw new NotFoundError('That category does not exist.');
 	const sameSlug = await findCategoryBySlug(db, data.slug);
 	if (sameSlug && sameSlug.id !== existing?.id) {
-		throw new ConflictError('That slug is taken.', { slug: 'Another category uses this slug already.' });
+		throw new ConflictError('That slug is taken.', {
+			slug: 'Another category uses this slug already.',
+		});
 	}
 	let parentId: string | null = null;
 	if (data.parentSlug) {
 		const parent = await findCategoryBySlug(db, data.parentSlug);
-		if (!parent) throw new BadRequestError('Choose a parent category.', { parentSlug: 'Choose one of the categories.' });
+		if (!parent)
+			throw new BadRequestError('Choose a parent category.', {
+				parentSlug: 'Choose one of the categories.',
+			});
 		if (parent.parentId || parent.id === existing?.id) {
-			throw new BadRequestError('Categories nest one level deep.', { parentSlug: 'Choose a top-level category other than this one.' });
+			throw new BadRequestError('Categories nest one level deep.', {
+				parentSlug: 'Choose a top-level category other than this one.',
+			});
 		}
 		if (existing && (await hasChildren(db, existing.id))) {
-			throw new BadRequestError('This category has sub-categories.', { parentSlug: 'A category with sub-categories stays top-level.' });
+			throw new BadRequestError('This category has sub-categories.', {
+				parentSlug: 'A category with sub-categories stays top-level.',
+			});
 		}
 		parentId = parent.id;
 	}
-	const values = { slug: data.slug, name: data.name, description: data.description, position: data.position, parentId, staffOnlyTopics: data.staffOnlyTopics };
+	const values = {
+		slug: data.slug,
+		name: data.name,
+		description: data.description,
+		position: data.position,
+		parentId,
+		staffOnlyTopics: data.staffOnlyTopics,
+	};
 	return db.transaction().execute(async (trx) => {
 		const saved = existing ? { ...existing, ...values } : await insertCategory(trx, values);
 		if (existing) await updateCategory(trx, existing.id, values);
@@ -89,7 +119,10 @@ export async function saveCategory(db: Db, viewer: Viewer, input: unknown): Prom
 			action: existing ? 'category.update' : 'category.create',
 			targetType: 'category',
 			targetId: saved.id,
-			details: existing && existing.slug !== saved.slug ? `${saved.name} (slug ${existing.slug} → ${saved.slug})` : saved.name,
+			details:
+				existing && existing.slug !== saved.slug
+					? `${saved.name} (slug ${existing.slug} → ${saved.slug})`
+					: saved.name,
 		});
 		return saved;
 	});
@@ -101,10 +134,19 @@ export async function removeCategory(db: Db, viewer: Viewer, input: unknown): Pr
 	const { id } = parseInput(CategoryRefSchema, input);
 	const category = await findCategoryById(db, id);
 	if (!category) throw new NotFoundError('That category does not exist.');
-	if (await categoryInUse(db, id)) throw new ConflictError(`${category.name} still has topics or sub-categories: move them first.`);
+	if (await categoryInUse(db, id))
+		throw new ConflictError(
+			`${category.name} still has topics or sub-categories: move them first.`,
+		);
 	await db.transaction().execute(async (trx) => {
 		await deleteCategory(trx, id);
-		await recordModeration(trx, { actorId: staff.id, action: 'category.delete', targetType: 'category', targetId: id, details: category.name });
+		await recordModeration(trx, {
+			actorId: staff.id,
+			action: 'category.delete',
+			targetType: 'category',
+			targetId: id,
+			details: category.name,
+		});
 	});
 }
 

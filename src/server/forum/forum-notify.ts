@@ -27,9 +27,16 @@ const MAX_MENTIONS = 20;
 
 /** Existing users mentioned in `body` (one query), at most 20. */
 export async function findMentionedUsers(db: Db, body: string): Promise<MentionedUser[]> {
-	const handles = [...new Set(extractMentions(body).map((h) => h.toLowerCase()))].slice(0, MAX_MENTIONS);
+	const handles = [...new Set(extractMentions(body).map((h) => h.toLowerCase()))].slice(
+		0,
+		MAX_MENTIONS,
+	);
 	if (handles.length === 0) return [];
-	const rows = await db.selectFrom('users').select(['id', 'handle', 'role']).where('handle', 'in', handles).execute();
+	const rows = await db
+		.selectFrom('users')
+		.select(['id', 'handle', 'role'])
+		.where('handle', 'in', handles)
+		.execute();
 	return rows.map((r) => ({ id: r.id, handle: r.handle, role: r.role }));
 }
 
@@ -53,12 +60,16 @@ export async function notifyAboutPost(trx: Db, event: PostEvent): Promise<void> 
 	for (const user of event.mentioned) add(user.id, FORUM_NOTIFICATION_KINDS.mention, user.role);
 	if (event.isReply) {
 		add(topic.authorId, FORUM_NOTIFICATION_KINDS.reply, undefined);
-		for (const watcher of await listWatchers(trx, topic.id)) add(watcher.userId, FORUM_NOTIFICATION_KINDS.watched, watcher.role);
+		for (const watcher of await listWatchers(trx, topic.id))
+			add(watcher.userId, FORUM_NOTIFICATION_KINDS.watched, watcher.role);
 	}
 	if (recipients.size === 0) return;
 	let allowed = [...recipients.entries()];
 	if (topic.hidden) {
-		const roles = await rolesOf(trx, allowed.filter(([, r]) => r.role === undefined).map(([id]) => id));
+		const roles = await rolesOf(
+			trx,
+			allowed.filter(([, r]) => r.role === undefined).map(([id]) => id),
+		);
 		allowed = allowed.filter(([id, r]) => isStaffRole(r.role ?? roles.get(id) ?? 'customer'));
 	}
 	const titles: Record<string, string> = {
@@ -78,6 +89,10 @@ export async function notifyAboutPost(trx: Db, event: PostEvent): Promise<void> 
 
 async function rolesOf(db: Db, ids: readonly string[]): Promise<Map<string, Role>> {
 	if (ids.length === 0) return new Map();
-	const rows = await db.selectFrom('users').select(['id', 'role']).where('id', 'in', [...ids]).execute();
+	const rows = await db
+		.selectFrom('users')
+		.select(['id', 'role'])
+		.where('id', 'in', [...ids])
+		.execute();
 	return new Map(rows.map((r) => [r.id, r.role]));
 }

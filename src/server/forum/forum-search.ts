@@ -3,8 +3,12 @@
  * first post and visible replies as plain text.
  */
 import type { Db } from '#server/db/client.ts';
-import { enqueueSearchDocument, enqueueSearchRemoval, type SearchDocument } from '#server/search/search-document.ts';
-import { listVisiblePostBodies } from './posts.repo.ts';
+import {
+	enqueueSearchDocument,
+	enqueueSearchRemoval,
+	type SearchDocument,
+} from '#server/search/search-document.ts';
+import { listVisiblePostBodies } from './post-lists.repo.ts';
 import { plainText } from './text.ts';
 import { topicPath } from './urls.ts';
 
@@ -25,7 +29,15 @@ function topicsForIndex(db: Db) {
 	return db
 		.selectFrom('forum_topics as t')
 		.innerJoin('forum_categories as c', 'c.id', 't.category_id')
-		.select(['t.id', 't.title', 't.hidden', 't.deleted_at', 't.last_activity_at', 'c.slug as category_slug', 'c.name as category_name']);
+		.select([
+			't.id',
+			't.title',
+			't.hidden',
+			't.deleted_at',
+			't.last_activity_at',
+			'c.slug as category_slug',
+			'c.name as category_name',
+		]);
 }
 
 function toDocument(row: TopicIndexRow, bodies: readonly string[]): SearchDocument {
@@ -62,8 +74,11 @@ export async function syncTopicSearch(trx: Db, topicId: string): Promise<void> {
 	await enqueueSearchDocument(trx, toDocument(row, bodies.get(topicId) ?? []));
 }
 
-/** Every visible topic as a search document, in batches (for the reindex command). */
-export async function* listTopicSearchDocuments(db: Db, batchSize = 200): AsyncIterable<SearchDocument> {
+/** Every visible topic as a search document, read in batches (for big forums). */
+export async function* iterateTopicSearchDocuments(
+	db: Db,
+	batchSize = 200,
+): AsyncIterable<SearchDocument> {
 	let after = '00000000-0000-0000-0000-000000000000';
 	for (;;) {
 		const rows = await topicsForIndex(db)
@@ -83,4 +98,14 @@ export async function* listTopicSearchDocuments(db: Db, batchSize = 200): AsyncI
 		if (!last || rows.length < batchSize) return;
 		after = last.id;
 	}
+}
+
+/**
+ * Every visible topic as a search document (the reindex command's `SearchSource.list`).
+ * Hidden and deleted topics, hidden posts and deleted posts are left out.
+ */
+export async function listTopicSearchDocuments(db: Db): Promise<SearchDocument[]> {
+	const docs: SearchDocument[] = [];
+	for await (const doc of iterateTopicSearchDocuments(db)) docs.push(doc);
+	return docs;
 }

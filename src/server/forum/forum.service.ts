@@ -10,7 +10,13 @@ import { listCategories, type Category } from './categories.repo.ts';
 import { buildCategoryTree, listCategoryTree, type CategoryNode } from './categories.service.ts';
 import { POSTS_PER_PAGE, TOPICS_PER_PAGE } from './forum.schema.ts';
 import { loadVisiblePost, requireUuid } from './lookup.ts';
-import { countPostsBefore, countTopicPosts, findPostWithAuthor, listTopicPosts, type Post } from './posts.repo.ts';
+import {
+	countPostsBefore,
+	countTopicPosts,
+	findPostWithAuthor,
+	listTopicPosts,
+	type Post,
+} from './posts.repo.ts';
 import { countTopics, listTopics, type TopicSummary } from './topic-lists.repo.ts';
 import { findTopicDetail, type TopicDetail } from './topics.repo.ts';
 import { postAnchor, topicPath, topicSubject } from './urls.ts';
@@ -27,7 +33,12 @@ function pageOf(requested: number | undefined): number {
 	return Math.max(1, Math.min(10_000, Math.floor(requested ?? 1) || 1));
 }
 
-async function pagedTopics(db: Db, viewer: Viewer, categoryIds: string[] | undefined, requested: number | undefined): Promise<Paged<TopicSummary>> {
+async function pagedTopics(
+	db: Db,
+	viewer: Viewer,
+	categoryIds: string[] | undefined,
+	requested: number | undefined,
+): Promise<Paged<TopicSummary>> {
 	const filter = { categoryIds, includeHidden: seesHidden(viewer) };
 	const page = pageOf(requested);
 	const [items, total] = await Promise.all([
@@ -38,7 +49,11 @@ async function pagedTopics(db: Db, viewer: Viewer, categoryIds: string[] | undef
 }
 
 /** Latest topics across all categories, pinned first. */
-export function listLatestTopics(db: Db, viewer: Viewer, page?: number): Promise<Paged<TopicSummary>> {
+export function listLatestTopics(
+	db: Db,
+	viewer: Viewer,
+	page?: number,
+): Promise<Paged<TopicSummary>> {
 	return pagedTopics(db, viewer, undefined, page);
 }
 
@@ -50,13 +65,20 @@ export interface CategoryPage {
 }
 
 /** A category's topics, including its sub-categories' topics. @throws NotFoundError */
-export async function getCategoryPage(db: Db, viewer: Viewer, slug: string, page?: number): Promise<CategoryPage> {
+export async function getCategoryPage(
+	db: Db,
+	viewer: Viewer,
+	slug: string,
+	page?: number,
+): Promise<CategoryPage> {
 	const categories = await listCategories(db);
 	const category = categories.find((c) => c.slug === slug);
 	if (!category) throw new NotFoundError('That category does not exist.');
 	const tree = buildCategoryTree(categories);
 	const children = tree.find((n) => n.id === category.id)?.children ?? [];
-	const parent = category.parentId ? (categories.find((c) => c.id === category.parentId) ?? null) : null;
+	const parent = category.parentId
+		? (categories.find((c) => c.id === category.parentId) ?? null)
+		: null;
 	const topics = await pagedTopics(db, viewer, [category.id, ...children.map((c) => c.id)], page);
 	return { category, parent, children, topics };
 }
@@ -112,17 +134,25 @@ export async function getTopicPage(
 ): Promise<TopicPage> {
 	const topic = await findTopicDetail(db, requireUuid(topicId, 'That topic'), viewer?.id ?? null);
 	const staff = seesHidden(viewer);
-	if (!topic || (!staff && (topic.hidden || topic.deletedAt))) throw new NotFoundError('That topic does not exist or was removed.');
+	if (!topic || (!staff && (topic.hidden || topic.deletedAt)))
+		throw new NotFoundError('That topic does not exist or was removed.');
 	const total = staff ? await countTopicPosts(db, topic.id) : topic.visiblePostCount;
 	const pageCount = Math.max(1, Math.ceil(total / POSTS_PER_PAGE));
 	const page = Math.min(pageOf(options.page), pageCount);
 	const [posts, acceptedPost] = await Promise.all([
-		listTopicPosts(db, topic.id, { includeHidden: staff, limit: POSTS_PER_PAGE, offset: (page - 1) * POSTS_PER_PAGE }),
+		listTopicPosts(db, topic.id, {
+			includeHidden: staff,
+			limit: POSTS_PER_PAGE,
+			offset: (page - 1) * POSTS_PER_PAGE,
+		}),
 		topic.acceptedPostId ? findPostWithAuthor(db, topic.acceptedPostId) : undefined,
 		options.visitorKey ? recordTopicView(db, topic.id, options.visitorKey) : undefined,
 		viewer ? markSubjectRead(db, viewer.id, topicSubject(topic.id)) : undefined,
 	]);
-	const accepted = acceptedPost && !acceptedPost.deletedAt && (!acceptedPost.hidden || staff) ? toView(acceptedPost, topic, viewer) : null;
+	const accepted =
+		acceptedPost && !acceptedPost.deletedAt && (!acceptedPost.hidden || staff)
+			? toView(acceptedPost, topic, viewer)
+			: null;
 	return {
 		topic,
 		posts: posts.map((p) => toView(p, topic, viewer)),
@@ -143,7 +173,14 @@ export async function locatePost(db: Db, viewer: Viewer, postId: string): Promis
 }
 
 /** The forum's front page: the category tree and the latest topics. */
-export async function getForumIndex(db: Db, viewer: Viewer, page?: number): Promise<{ categories: CategoryNode[]; latest: Paged<TopicSummary> }> {
-	const [categories, latest] = await Promise.all([listCategoryTree(db, viewer), listLatestTopics(db, viewer, page)]);
+export async function getForumIndex(
+	db: Db,
+	viewer: Viewer,
+	page?: number,
+): Promise<{ categories: CategoryNode[]; latest: Paged<TopicSummary> }> {
+	const [categories, latest] = await Promise.all([
+		listCategoryTree(db, viewer),
+		listLatestTopics(db, viewer, page),
+	]);
 	return { categories, latest };
 }

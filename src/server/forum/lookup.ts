@@ -18,7 +18,11 @@ export async function loadVisibleTopic(db: Db, topicId: string, viewer: Viewer):
 }
 
 /** The post and its topic. @throws NotFoundError when the viewer may not see the post. */
-export async function loadVisiblePost(db: Db, postId: string, viewer: Viewer): Promise<{ post: PostRecord; topic: Topic }> {
+export async function loadVisiblePost(
+	db: Db,
+	postId: string,
+	viewer: Viewer,
+): Promise<{ post: PostRecord; topic: Topic }> {
 	const post = await findPost(db, requireUuid(postId));
 	const topic = post ? await findTopic(db, post.topicId) : undefined;
 	return requireVisiblePost(post, topic, viewer);

@@ -18,11 +18,13 @@ export interface ManualTitle {
 let loading: Promise<ManualTitle[]> | undefined;
 
 export function listManualTitles(): Promise<ManualTitle[]> {
-	loading ??= readManualTitles(path.join(config().contentDir, 'manuals')).catch((error: unknown) => {
-		loading = undefined;
-		console.error('[forum] could not read manual titles:', error);
-		return [];
-	});
+	loading ??= readManualTitles(path.join(config().contentDir, 'manuals')).catch(
+		(error: unknown) => {
+			loading = undefined;
+			console.error('[forum] could not read manual titles:', error);
+			return [];
+		},
+	);
 	return loading;
 }
 
@@ -37,7 +39,12 @@ async function readManualTitles(root: string): Promise<ManualTitle[]> {
 		const { title, description } = data as { title?: unknown; description?: unknown };
 		if (typeof title !== 'string') continue;
 		const id = file.replace(/\\/g, '/').replace(/\.md$/, '');
-		titles.push({ id, title, description: typeof description === 'string' ? description : '', url: `/manuals/${id}` });
+		titles.push({
+			id,
+			title,
+			description: typeof description === 'string' ? description : '',
+			url: `/manuals/${id}`,
+		});
 	}
 	return titles;
 }

@@ -4,15 +4,38 @@
  */
 import type { Db } from '#server/db/client.ts';
 import { BadRequestError, NotFoundError } from '#server/errors.ts';
-import { listModerationLog, recordModeration, type ModerationLogItem } from '#server/moderation/moderation-log.ts';
+import {
+	listModerationLog,
+	recordModeration,
+	type ModerationLogItem,
+} from '#server/moderation/moderation-log.ts';
 import { retractNotifications } from '#server/notifications/notifications.service.ts';
 import { requireStaff, type Viewer } from './access.ts';
 import { findCategoryById, findCategoryBySlug } from './categories.repo.ts';
 import { requireUuid } from './lookup.ts';
-import { HidePostSchema, ModerateTopicSchema, MoveTopicSchema, parseInput, type TopicModeration } from './forum.schema.ts';
+import {
+	HidePostSchema,
+	ModerateTopicSchema,
+	MoveTopicSchema,
+	parseInput,
+	type TopicModeration,
+} from './forum.schema.ts';
 import { syncTopicSearch } from './forum-search.ts';
-import { findPost, findPostWithAuthor, listRevisions, setPostHidden, type Post, type PostRevision } from './posts.repo.ts';
-import { findTopic, recomputeTopicStats, updateTopic, type Topic, type TopicChanges } from './topics.repo.ts';
+import {
+	findPost,
+	findPostWithAuthor,
+	listRevisions,
+	setPostHidden,
+	type Post,
+	type PostRevision,
+} from './posts.repo.ts';
+import {
+	findTopic,
+	recomputeTopicStats,
+	updateTopic,
+	type Topic,
+	type TopicChanges,
+} from './topics.repo.ts';
 import { postPath, postSubject, topicPath, topicSubject } from './urls.ts';
 
 const TOPIC_CHANGES: Record<TopicModeration, TopicChanges> = {
@@ -35,14 +58,25 @@ async function requireTopic(db: Db, id: string): Promise<Topic> {
  * and non-staff notifications.
  * @throws ForbiddenError for non-staff; NotFoundError.
  */
-export async function moderateTopic(db: Db, viewer: Viewer, input: unknown): Promise<{ url: string }> {
+export async function moderateTopic(
+	db: Db,
+	viewer: Viewer,
+	input: unknown,
+): Promise<{ url: string }> {
 	const staff = requireStaff(viewer);
 	const data = parseInput(ModerateTopicSchema, input);
 	const topic = await requireTopic(db, data.topicId);
 	await db.transaction().execute(async (trx) => {
 		await updateTopic(trx, topic.id, TOPIC_CHANGES[data.action]);
-		await recordModeration(trx, { actorId: staff.id, action: `topic.${data.action}`, targetType: 'topic', targetId: topic.id, details: topic.title });
-		if (data.action === 'hide') await retractNotifications(trx, topicSubject(topic.id), { keepStaff: true });
+		await recordModeration(trx, {
+			actorId: staff.id,
+			action: `topic.${data.action}`,
+			targetType: 'topic',
+			targetId: topic.id,
+			details: topic.title,
+		});
+		if (data.action === 'hide')
+			await retractNotifications(trx, topicSubject(topic.id), { keepStaff: true });
 		if (data.action === 'hide' || data.action === 'unhide') await syncTopicSearch(trx, topic.id);
 	});
 	return { url: topicPath(topic) };
@@ -53,8 +87,14 @@ export async function moveTopic(db: Db, viewer: Viewer, input: unknown): Promise
 	const staff = requireStaff(viewer);
 	const data = parseInput(MoveTopicSchema, input);
 	const topic = await requireTopic(db, data.topicId);
-	const [from, to] = await Promise.all([findCategoryById(db, topic.categoryId), findCategoryBySlug(db, data.categorySlug)]);
-	if (!to) throw new BadRequestError('Choose a category.', { categorySlug: 'Choose one of the categories.' });
+	const [from, to] = await Promise.all([
+		findCategoryById(db, topic.categoryId),
+		findCategoryBySlug(db, data.categorySlug),
+	]);
+	if (!to)
+		throw new BadRequestError('Choose a category.', {
+			categorySlug: 'Choose one of the categories.',
+		});
 	if (to.id === topic.categoryId) return { url: topicPath(topic) };
 	await db.transaction().execute(async (trx) => {
 		await updateTopic(trx, topic.id, { categoryId: to.id });
@@ -74,7 +114,11 @@ export async function moveTopic(db: Db, viewer: Viewer, input: unknown): Promise
  * Hides or unhides one post; counters, the search document and notifications follow.
  * @throws ForbiddenError, NotFoundError.
  */
-export async function setPostHiddenByStaff(db: Db, viewer: Viewer, input: unknown): Promise<{ url: string }> {
+export async function setPostHiddenByStaff(
+	db: Db,
+	viewer: Viewer,
+	input: unknown,
+): Promise<{ url: string }> {
 	const staff = requireStaff(viewer);
 	const data = parseInput(HidePostSchema, input);
 	const post = await findPost(db, data.postId);
@@ -91,7 +135,8 @@ export async function setPostHiddenByStaff(db: Db, viewer: Viewer, input: unknow
 			targetId: post.id,
 			details: `in ${topic.title}`,
 		});
-		if (data.hidden) await retractNotifications(trx, postSubject(topic.id, post.id), { keepStaff: true });
+		if (data.hidden)
+			await retractNotifications(trx, postSubject(topic.id, post.id), { keepStaff: true });
 		await syncTopicSearch(trx, topic.id);
 	});
 	return { url: postPath(post.id) };
@@ -109,7 +154,10 @@ export async function getPostHistory(db: Db, viewer: Viewer, postId: string): Pr
 	requireStaff(viewer);
 	const post = await findPostWithAuthor(db, requireUuid(postId));
 	if (!post) throw new NotFoundError('That post does not exist.');
-	const [topic, revisions] = await Promise.all([requireTopic(db, post.topicId), listRevisions(db, post.id)]);
+	const [topic, revisions] = await Promise.all([
+		requireTopic(db, post.topicId),
+		listRevisions(db, post.id),
+	]);
 	return { post, topic, revisions };
 }
 
@@ -122,6 +170,9 @@ export async function readModerationLog(
 ): Promise<{ items: ModerationLogItem[]; total: number; page: number; pageCount: number }> {
 	requireStaff(viewer);
 	const safePage = Math.max(1, Math.floor(page) || 1);
-	const { items, total } = await listModerationLog(db, { limit: perPage, offset: (safePage - 1) * perPage });
+	const { items, total } = await listModerationLog(db, {
+		limit: perPage,
+		offset: (safePage - 1) * perPage,
+	});
 	return { items, total, page: safePage, pageCount: Math.max(1, Math.ceil(total / perPage)) };
 }

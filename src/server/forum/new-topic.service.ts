@@ -12,8 +12,17 @@ export interface NewTopicForm {
 	suggestions: Suggestion[];
 }
 
-export async function getNewTopicForm(db: Db, user: SessionUser, { similarTo }: { similarTo: string }): Promise<NewTopicForm> {
-	const [tree, suggestions] = await Promise.all([listCategoryTree(db, user), similarTo.trim().length >= 3 ? suggestSimilar(db, similarTo) : []]);
-	const categories = flattenTree(tree).filter(({ category }) => !category.staffOnlyTopics || isStaff(user));
+export async function getNewTopicForm(
+	db: Db,
+	user: SessionUser,
+	{ similarTo }: { similarTo: string },
+): Promise<NewTopicForm> {
+	const [tree, suggestions] = await Promise.all([
+		listCategoryTree(db, user),
+		similarTo.trim().length >= 3 ? suggestSimilar(db, similarTo) : [],
+	]);
+	const categories = flattenTree(tree).filter(
+		({ category }) => !category.staffOnlyTopics || isStaff(user),
+	);
 	return { categories, suggestions };
 }

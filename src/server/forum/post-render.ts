@@ -14,7 +14,11 @@ export const RENDER_VERSION = 1;
  * Renders a post. `knownHandles` (lowercase) limits mention links to existing users; without it
  * every handle-shaped mention links to a profile (which 404s when nobody has that handle).
  */
-export function renderPostBody(body: string, postId: string, knownHandles?: ReadonlySet<string>): string {
+export function renderPostBody(
+	body: string,
+	postId: string,
+	knownHandles?: ReadonlySet<string>,
+): string {
 	return renderMarkdown(body, {
 		siteOrigin: config().siteUrl,
 		headingIdPrefix: `p${postId.slice(0, 8)}-`,
@@ -26,6 +30,13 @@ export function renderPostBody(body: string, postId: string, knownHandles?: Read
 }
 
 /** The stored HTML when current, else a fresh rendering. */
-export function postHtml(row: { id: string; body: string; body_html: string | null; render_version: number | null }): string {
-	return row.body_html !== null && row.render_version === RENDER_VERSION ? row.body_html : renderPostBody(row.body, row.id);
+export function postHtml(row: {
+	id: string;
+	body: string;
+	body_html: string | null;
+	render_version: number | null;
+}): string {
+	return row.body_html !== null && row.render_version === RENDER_VERSION
+		? row.body_html
+		: renderPostBody(row.body, row.id);
 }

@@ -10,7 +10,13 @@ import { retractNotifications } from '#server/notifications/notifications.servic
 import { consumeRateLimit } from '#server/rate-limit/rate-limit.ts';
 import { replyRefusal } from './access.ts';
 import { findCategoryBySlug } from './categories.repo.ts';
-import { CreateTopicSchema, EditPostSchema, parseInput, PostRefSchema, ReplySchema } from './forum.schema.ts';
+import {
+	CreateTopicSchema,
+	EditPostSchema,
+	parseInput,
+	PostRefSchema,
+	ReplySchema,
+} from './forum.schema.ts';
 import { findMentionedUsers, notifyAboutPost } from './forum-notify.ts';
 import { syncTopicSearch } from './forum-search.ts';
 import { RENDER_VERSION, renderPostBody } from './post-render.ts';
@@ -67,7 +73,10 @@ export interface Written {
 export async function createTopic(db: Db, user: SessionUser, input: unknown): Promise<Written> {
 	const data = parseInput(CreateTopicSchema, input);
 	const category = await findCategoryBySlug(db, data.categorySlug);
-	if (!category) throw new BadRequestError('Choose a category.', { categorySlug: 'Choose one of the categories.' });
+	if (!category)
+		throw new BadRequestError('Choose a category.', {
+			categorySlug: 'Choose one of the categories.',
+		});
 	if (category.staffOnlyTopics && !isStaff(user)) {
 		const message = `Only staff start topics in ${category.name}. Choose another category.`;
 		throw new ForbiddenError(message, { categorySlug: message });
@@ -78,8 +87,23 @@ export async function createTopic(db: Db, user: SessionUser, input: unknown): Pr
 	const at = now();
 	const { html, mentioned } = await prepareBody(db, data.body, postId);
 	await db.transaction().execute(async (trx) => {
-		await insertTopic(trx, { id: topicId, categoryId: category.id, authorId: user.id, title: data.title, firstPostId: postId, at });
-		await insertPost(trx, { id: postId, topicId, authorId: user.id, body: data.body, html, renderVersion: RENDER_VERSION, at });
+		await insertTopic(trx, {
+			id: topicId,
+			categoryId: category.id,
+			authorId: user.id,
+			title: data.title,
+			firstPostId: postId,
+			at,
+		});
+		await insertPost(trx, {
+			id: postId,
+			topicId,
+			authorId: user.id,
+			body: data.body,
+			html,
+			renderVersion: RENDER_VERSION,
+			at,
+		});
 		await notifyAboutPost(trx, {
 			topic: { id: topicId, title: data.title, authorId: user.id, hidden: false },
 			post: { id: postId, authorId: user.id, authorName: user.displayName },
@@ -107,7 +131,15 @@ export async function replyToTopic(db: Db, user: SessionUser, input: unknown): P
 	const at = now();
 	const { html, mentioned } = await prepareBody(db, data.body, postId);
 	await db.transaction().execute(async (trx) => {
-		await insertPost(trx, { id: postId, topicId: topic.id, authorId: user.id, body: data.body, html, renderVersion: RENDER_VERSION, at });
+		await insertPost(trx, {
+			id: postId,
+			topicId: topic.id,
+			authorId: user.id,
+			body: data.body,
+			html,
+			renderVersion: RENDER_VERSION,
+			at,
+		});
 		await bumpTopicForReply(trx, topic.id, user.id, at);
 		await notifyAboutPost(trx, {
 			topic,
@@ -130,19 +162,38 @@ export async function editPost(db: Db, user: SessionUser, input: unknown): Promi
 	const data = parseInput(EditPostSchema, input);
 	const { post, topic } = await loadVisiblePost(db, data.postId, user);
 	if (post.authorId !== user.id) throw new ForbiddenError('You can only edit your own posts.');
-	if (post.deletedAt) throw new BadRequestError('This post was deleted and can no longer be edited.');
-	if (topic.locked && !isStaff(user)) throw new ForbiddenError('This topic is locked: its posts can no longer be edited.');
+	if (post.deletedAt)
+		throw new BadRequestError('This post was deleted and can no longer be edited.');
+	if (topic.locked && !isStaff(user))
+		throw new ForbiddenError('This topic is locked: its posts can no longer be edited.');
 	const isFirst = topic.firstPostId === post.id;
-	const newTitle = isFirst && data.title !== undefined && data.title !== topic.title ? data.title : undefined;
+	const newTitle =
+		isFirst && data.title !== undefined && data.title !== topic.title ? data.title : undefined;
 	const result = { topicId: topic.id, postId: post.id, url: postPath(post.id) };
 	if (data.body === post.body && newTitle === undefined) return result;
-	await consumeRateLimit(db, `forum:edit:${user.id}`, EDIT_RATE_LIMIT, 'You are editing too quickly.');
+	await consumeRateLimit(
+		db,
+		`forum:edit:${user.id}`,
+		EDIT_RATE_LIMIT,
+		'You are editing too quickly.',
+	);
 	const at = now();
 	const { html, mentioned } = await prepareBody(db, data.body, post.id);
 	const before = new Set((await findMentionedUsers(db, post.body)).map((m) => m.id));
 	await db.transaction().execute(async (trx) => {
-		await insertRevision(trx, { postId: post.id, editorId: user.id, body: post.body, title: newTitle !== undefined ? topic.title : null, at });
-		await updatePostBody(trx, post.id, { body: data.body, html, renderVersion: RENDER_VERSION, at });
+		await insertRevision(trx, {
+			postId: post.id,
+			editorId: user.id,
+			body: post.body,
+			title: newTitle !== undefined ? topic.title : null,
+			at,
+		});
+		await updatePostBody(trx, post.id, {
+			body: data.body,
+			html,
+			renderVersion: RENDER_VERSION,
+			at,
+		});
 		if (newTitle !== undefined) await updateTopic(trx, topic.id, { title: newTitle });
 		await notifyAboutPost(trx, {
 			topic: { ...topic, title: newTitle ?? topic.title },
@@ -160,7 +211,11 @@ export async function editPost(db: Db, user: SessionUser, input: unknown): Promi
  * post of a topic without other visible replies deletes the topic.
  * @throws NotFoundError, ForbiddenError (someone else's post; staff hide instead).
  */
-export async function deletePost(db: Db, user: SessionUser, input: unknown): Promise<{ topicDeleted: boolean; url: string }> {
+export async function deletePost(
+	db: Db,
+	user: SessionUser,
+	input: unknown,
+): Promise<{ topicDeleted: boolean; url: string }> {
 	const data = parseInput(PostRefSchema, input);
 	const { post, topic } = await loadVisiblePost(db, data.postId, user);
 	if (post.authorId !== user.id) throw new ForbiddenError('You can only delete your own posts.');
@@ -171,7 +226,11 @@ export async function deletePost(db: Db, user: SessionUser, input: unknown): Pro
 		await markPostDeleted(trx, post.id, at);
 		if (topicDeleted) await updateTopic(trx, topic.id, { deletedAt: at });
 		await recomputeTopicStats(trx, topic.id);
-		await retractNotifications(trx, topicDeleted ? topicSubject(topic.id) : postSubject(topic.id, post.id), { keepStaff: true });
+		await retractNotifications(
+			trx,
+			topicDeleted ? topicSubject(topic.id) : postSubject(topic.id, post.id),
+			{ keepStaff: true },
+		);
 		await syncTopicSearch(trx, topic.id);
 	});
 	return { topicDeleted, url: topicDeleted ? '/forum' : postPath(post.id) };
@@ -181,10 +240,26 @@ export async function deletePost(db: Db, user: SessionUser, input: unknown): Pro
  * The post as its author edits it. @throws NotFoundError; ForbiddenError for someone else's,
  * a deleted post, or a post in a locked topic.
  */
-export async function getEditablePost(db: Db, user: SessionUser, postId: string): Promise<{ postId: string; body: string; topic: { id: string; title: string }; isFirst: boolean }> {
+export async function getEditablePost(
+	db: Db,
+	user: SessionUser,
+	postId: string,
+): Promise<{
+	postId: string;
+	body: string;
+	topic: { id: string; title: string };
+	isFirst: boolean;
+}> {
 	const { post, topic } = await loadVisiblePost(db, postId, user);
 	if (post.authorId !== user.id) throw new ForbiddenError('You can only edit your own posts.');
-	if (post.deletedAt) throw new ForbiddenError('This post was deleted and can no longer be edited.');
-	if (topic.locked && !isStaff(user)) throw new ForbiddenError('This topic is locked: its posts can no longer be edited.');
-	return { postId: post.id, body: post.body, topic: { id: topic.id, title: topic.title }, isFirst: topic.firstPostId === post.id };
+	if (post.deletedAt)
+		throw new ForbiddenError('This post was deleted and can no longer be edited.');
+	if (topic.locked && !isStaff(user))
+		throw new ForbiddenError('This topic is locked: its posts can no longer be edited.');
+	return {
+		postId: post.id,
+		body: post.body,
+		topic: { id: topic.id, title: topic.title },
+		isFirst: topic.firstPostId === post.id,
+	};
 }

@@ -89,7 +89,12 @@ export async function listTopicPosts(
 ): Promise<Post[]> {
 	let query = postsWithAuthors(db).where('p.topic_id', '=', topicId);
 	if (!includeHidden) query = query.where('p.hidden', '=', false);
-	const rows = await query.orderBy('p.created_at').orderBy('p.id').limit(limit).offset(offset).execute();
+	const rows = await query
+		.orderBy('p.created_at')
+		.orderBy('p.id')
+		.limit(limit)
+		.offset(offset)
+		.execute();
 	return rows.map(toPost);
 }
 
@@ -115,12 +120,21 @@ export async function findPost(db: Db, id: string): Promise<PostRecord | undefin
 }
 
 /** Posts before `post` in its topic that the viewer pages through (to find its page). */
-export async function countPostsBefore(db: Db, post: PostRecord, includeHidden: boolean): Promise<number> {
+export async function countPostsBefore(
+	db: Db,
+	post: PostRecord,
+	includeHidden: boolean,
+): Promise<number> {
 	let query = db
 		.selectFrom('forum_posts')
 		.select(sql<number>`count(*)::int`.as('n'))
 		.where('topic_id', '=', post.topicId)
-		.where((eb) => eb.or([eb('created_at', '<', post.createdAt), eb.and([eb('created_at', '=', post.createdAt), eb('id', '<', post.id)])]));
+		.where((eb) =>
+			eb.or([
+				eb('created_at', '<', post.createdAt),
+				eb.and([eb('created_at', '=', post.createdAt), eb('id', '<', post.id)]),
+			]),
+		);
 	if (!includeHidden) query = query.where('hidden', '=', false);
 	const row = await query.executeTakeFirst();
 	return Number(row?.n ?? 0);
@@ -138,7 +152,15 @@ export async function countTopicPosts(db: Db, topicId: string): Promise<number> 
 
 export async function insertPost(
 	db: Db,
-	values: { id: string; topicId: string; authorId: string; body: string; html: string; renderVersion: number; at: Date },
+	values: {
+		id: string;
+		topicId: string;
+		authorId: string;
+		body: string;
+		html: string;
+		renderVersion: number;
+		at: Date;
+	},
 ): Promise<void> {
 	await db
 		.insertInto('forum_posts')
@@ -161,7 +183,12 @@ export async function updatePostBody(
 ): Promise<void> {
 	await db
 		.updateTable('forum_posts')
-		.set({ body: values.body, body_html: values.html, render_version: values.renderVersion, edited_at: values.at })
+		.set({
+			body: values.body,
+			body_html: values.html,
+			render_version: values.renderVersion,
+			edited_at: values.at,
+		})
 		.where('id', '=', id)
 		.execute();
 }
@@ -180,7 +207,13 @@ export async function insertRevision(
 ): Promise<void> {
 	await db
 		.insertInto('forum_post_revisions')
-		.values({ post_id: values.postId, editor_id: values.editorId, body: values.body, title: values.title, created_at: values.at })
+		.values({
+			post_id: values.postId,
+			editor_id: values.editorId,
+			body: values.body,
+			title: values.title,
+			created_at: values.at,
+		})
 		.execute();
 }
 
@@ -201,65 +234,4 @@ export async function listRevisions(db: Db, postId: string): Promise<PostRevisio
 		createdAt: new Date(r.created_at),
 		editor: { handle: r.handle, displayName: r.display_name },
 	}));
-}
-
-export interface AuthoredPost {
-	id: string;
-	topicId: string;
-	topicTitle: string;
-	body: string;
-	createdAt: Date;
-	hidden: boolean;
-}
-
-/** Replies a user wrote, newest first; without `includeHidden` only what the public sees. */
-export async function listPostsByAuthor(
-	db: Db,
-	authorId: string,
-	{ includeHidden, limit }: { includeHidden: boolean; limit: number },
-): Promise<AuthoredPost[]> {
-	let query = db
-		.selectFrom('forum_posts as p')
-		.innerJoin('forum_topics as t', 't.id', 'p.topic_id')
-		.select(['p.id', 'p.topic_id', 't.title', 'p.body', 'p.created_at', 'p.hidden', 'p.deleted_at', 't.hidden as topic_hidden'])
-		.where('p.author_id', '=', authorId)
-		.where(sql<boolean>`p.id is distinct from t.first_post_id`);
-	if (!includeHidden) {
-		query = query
-			.where('p.hidden', '=', false)
-			.where('p.deleted_at', 'is', null)
-			.where('t.hidden', '=', false)
-			.where('t.deleted_at', 'is', null);
-	}
-	const rows = await query.orderBy('p.created_at', 'desc').limit(limit).execute();
-	return rows.map((r) => ({
-		id: r.id,
-		topicId: r.topic_id,
-		topicTitle: r.title,
-		body: r.deleted_at ? '' : r.body,
-		createdAt: new Date(r.created_at),
-		hidden: r.hidden || r.topic_hidden || r.deleted_at !== null,
-	}));
-}
-
-/** Visible (not hidden, not deleted) post bodies of a topic in order, for the search index. */
-export async function listVisiblePostBodies(db: Db, topicIds: readonly string[], limitPerTopic = 200): Promise<Map<string, string[]>> {
-	const result = new Map<string, string[]>();
-	if (topicIds.length === 0) return result;
-	const rows = await db
-		.selectFrom('forum_posts')
-		.select(['topic_id', 'body'])
-		.where('topic_id', 'in', [...topicIds])
-		.where('hidden', '=', false)
-		.where('deleted_at', 'is', null)
-		.orderBy('topic_id')
-		.orderBy('created_at')
-		.orderBy('id')
-		.execute();
-	for (const row of rows) {
-		const list = result.get(row.topic_id) ?? [];
-		if (list.length < limitPerTopic) list.push(row.body);
-		result.set(row.topic_id, list);
-	}
-	return result;
 }

@@ -6,7 +6,7 @@ import type { Role } from '#server/db/schema.ts';
 import { NotFoundError } from '#server/errors.ts';
 import { findUserByHandle } from '#server/users/users.repo.ts';
 import { seesHidden, type Viewer } from './access.ts';
-import { listPostsByAuthor } from './posts.repo.ts';
+import { listPostsByAuthor } from './post-lists.repo.ts';
 import { countTopics, listTopics, type TopicSummary } from './topic-lists.repo.ts';
 import { excerpt, plainText } from './text.ts';
 
@@ -14,7 +14,14 @@ export interface Profile {
 	user: { handle: string; displayName: string; role: Role; joinedAt: Date };
 	topicCount: number;
 	topics: TopicSummary[];
-	posts: { id: string; topicId: string; topicTitle: string; excerpt: string; createdAt: Date; hidden: boolean }[];
+	posts: {
+		id: string;
+		topicId: string;
+		topicTitle: string;
+		excerpt: string;
+		createdAt: Date;
+		hidden: boolean;
+	}[];
 }
 
 const LIST_LIMIT = 20;
@@ -34,7 +41,12 @@ export async function getProfile(db: Db, viewer: Viewer, handle: string): Promis
 		listPostsByAuthor(db, user.id, { includeHidden, limit: LIST_LIMIT }),
 	]);
 	return {
-		user: { handle: user.handle, displayName: user.displayName, role: user.role, joinedAt: user.createdAt },
+		user: {
+			handle: user.handle,
+			displayName: user.displayName,
+			role: user.role,
+			joinedAt: user.createdAt,
+		},
 		topicCount,
 		topics,
 		posts: posts.map((p) => ({

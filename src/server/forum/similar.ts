@@ -41,10 +41,17 @@ export async function findSimilarTopics(db: Db, text: string, limit = 5): Promis
 	const q = normalise(text);
 	if (q.length < 3) return [];
 	const since = new Date(now().getTime() - RECENT_DAYS * 24 * 60 * 60 * 1000);
-	const contains = q.length <= 60 ? sql<boolean>`t.title ilike ${`%${escapeLike(q)}%`}` : sql<boolean>`false`;
+	const contains =
+		q.length <= 60 ? sql<boolean>`t.title ilike ${`%${escapeLike(q)}%`}` : sql<boolean>`false`;
 	const rows = await db
 		.selectFrom('forum_topics as t')
-		.select(['t.id', 't.title', 't.created_at', 't.accepted_post_id', score('t.title', q).as('score')])
+		.select([
+			't.id',
+			't.title',
+			't.created_at',
+			't.accepted_post_id',
+			score('t.title', q).as('score'),
+		])
 		.where('t.hidden', '=', false)
 		.where('t.deleted_at', 'is', null)
 		.where('t.created_at', '>', since)
@@ -86,7 +93,16 @@ async function findSimilarManuals(db: Db, q: string, limit: number): Promise<Sug
 		.filter((r) => Number(r.score) >= MIN_SCORE)
 		.flatMap((r) => {
 			const manual = manuals[Number(r.i) - 1];
-			return manual ? [{ kind: 'manual' as const, title: manual.title, url: manual.url, snippet: excerpt(manual.description, 160) }] : [];
+			return manual
+				? [
+						{
+							kind: 'manual' as const,
+							title: manual.title,
+							url: manual.url,
+							snippet: excerpt(manual.description, 160),
+						},
+					]
+				: [];
 		});
 }
 
@@ -97,7 +113,10 @@ async function findSimilarManuals(db: Db, q: string, limit: number): Promise<Sug
 export async function suggestSimilar(db: Db, text: string, limit = 8): Promise<Suggestion[]> {
 	const q = normalise(text);
 	if (q.length < 3) return [];
-	const [topics, manuals] = await Promise.all([findSimilarTopics(db, q, limit), findSimilarManuals(db, q, Math.ceil(limit / 2))]);
+	const [topics, manuals] = await Promise.all([
+		findSimilarTopics(db, q, limit),
+		findSimilarManuals(db, q, Math.ceil(limit / 2)),
+	]);
 	const topicItems: Suggestion[] = topics.map((t) => ({
 		kind: 'topic',
 		title: t.title,

@@ -23,17 +23,25 @@ import { postPath, postSubject, topicPath } from './urls.ts';
  * @throws NotFoundError; ForbiddenError unless the user wrote the topic or is staff;
  * BadRequestError for the first post, a removed post or a post of another topic.
  */
-export async function acceptAnswer(db: Db, user: SessionUser, input: unknown): Promise<{ url: string }> {
+export async function acceptAnswer(
+	db: Db,
+	user: SessionUser,
+	input: unknown,
+): Promise<{ url: string }> {
 	const data = parseInput(AcceptAnswerSchema, input);
 	const topic = await loadVisibleTopic(db, data.topicId, user);
-	if (!canAcceptAnswer(topic, user)) throw new ForbiddenError('Only the author of the topic or staff can accept an answer.');
+	if (!canAcceptAnswer(topic, user))
+		throw new ForbiddenError('Only the author of the topic or staff can accept an answer.');
 	const url = topicPath(topic);
 	if ((data.postId ?? null) === topic.acceptedPostId) return { url };
 	const post = data.postId ? await findPost(db, data.postId) : undefined;
 	if (data.postId) {
-		if (!post || post.topicId !== topic.id) throw new NotFoundError('That reply is not in this topic.');
-		if (post.id === topic.firstPostId) throw new BadRequestError('The question itself cannot be its answer: accept a reply.');
-		if (post.deletedAt || post.hidden) throw new BadRequestError('That reply was removed; accept another one.');
+		if (!post || post.topicId !== topic.id)
+			throw new NotFoundError('That reply is not in this topic.');
+		if (post.id === topic.firstPostId)
+			throw new BadRequestError('The question itself cannot be its answer: accept a reply.');
+		if (post.deletedAt || post.hidden)
+			throw new BadRequestError('That reply was removed; accept another one.');
 	}
 	await db.transaction().execute(async (trx) => {
 		await updateTopic(trx, topic.id, { acceptedPostId: post?.id ?? null });
@@ -60,7 +68,11 @@ export async function acceptAnswer(db: Db, user: SessionUser, input: unknown): P
 }
 
 /** Starts or stops watching a topic. @throws NotFoundError */
-export async function setTopicWatch(db: Db, user: SessionUser, input: unknown): Promise<{ watching: boolean; url: string }> {
+export async function setTopicWatch(
+	db: Db,
+	user: SessionUser,
+	input: unknown,
+): Promise<{ watching: boolean; url: string }> {
 	const data = parseInput(WatchSchema, input);
 	const topic = await loadVisibleTopic(db, data.topicId, user);
 	await setWatching(db, user.id, topic.id, data.watch);
@@ -74,7 +86,8 @@ export async function setTopicWatch(db: Db, user: SessionUser, input: unknown): 
 export async function quotePost(db: Db, viewer: Viewer, postId: string): Promise<string> {
 	await loadVisiblePost(db, postId, viewer);
 	const post = await findPostWithAuthor(db, postId);
-	if (!post || (post.deletedAt && !seesHidden(viewer))) throw new NotFoundError('That post does not exist or was removed.');
+	if (!post || (post.deletedAt && !seesHidden(viewer)))
+		throw new NotFoundError('That post does not exist or was removed.');
 	const quoted = post.body
 		.split('\n')
 		.map((line) => (line ? `> ${line}` : '>'))

@@ -32,7 +32,11 @@ export interface TopicFilter {
 function topicCondition(filter: TopicFilter): RawBuilder<boolean> {
 	const parts: RawBuilder<unknown>[] = [];
 	if (filter.categoryIds) {
-		parts.push(filter.categoryIds.length ? sql`t.category_id in (${sql.join([...filter.categoryIds])})` : sql`false`);
+		parts.push(
+			filter.categoryIds.length
+				? sql`t.category_id in (${sql.join([...filter.categoryIds])})`
+				: sql`false`,
+		);
 	}
 	if (filter.authorId) parts.push(sql`t.author_id = ${filter.authorId}`);
 	if (!filter.includeHidden) parts.push(sql`not t.hidden and t.deleted_at is null`);
@@ -74,13 +78,21 @@ export async function listTopics(
 			'l.role as last_role',
 		]);
 	if (pinnedFirst) query = query.orderBy('t.pinned', 'desc');
-	const rows = await query.orderBy('t.last_activity_at', 'desc').orderBy('t.id', 'desc').limit(limit).offset(offset).execute();
+	const rows = await query
+		.orderBy('t.last_activity_at', 'desc')
+		.orderBy('t.id', 'desc')
+		.limit(limit)
+		.offset(offset)
+		.execute();
 	return rows.map((r) => ({
 		id: r.id,
 		title: r.title,
 		category: { id: r.category_id, slug: r.category_slug, name: r.category_name },
 		author: { handle: r.author_handle, displayName: r.author_name, role: r.author_role },
-		lastPoster: r.last_handle && r.last_name && r.last_role ? { handle: r.last_handle, displayName: r.last_name, role: r.last_role } : null,
+		lastPoster:
+			r.last_handle && r.last_name && r.last_role
+				? { handle: r.last_handle, displayName: r.last_name, role: r.last_role }
+				: null,
 		createdAt: new Date(r.created_at),
 		lastActivityAt: new Date(r.last_activity_at),
 		replyCount: r.reply_count,
@@ -103,7 +115,10 @@ export async function countTopics(db: Db, filter: TopicFilter): Promise<number> 
 }
 
 /** Topic counts per category id (visible ones unless `includeHidden`). */
-export async function countTopicsPerCategory(db: Db, includeHidden: boolean): Promise<Map<string, number>> {
+export async function countTopicsPerCategory(
+	db: Db,
+	includeHidden: boolean,
+): Promise<Map<string, number>> {
 	const rows = await db
 		.selectFrom('forum_topics as t')
 		.where(topicCondition({ includeHidden }))
@@ -112,4 +127,3 @@ export async function countTopicsPerCategory(db: Db, includeHidden: boolean): Pr
 		.execute();
 	return new Map(rows.map((r) => [r.category_id, Number(r.n)]));
 }
-

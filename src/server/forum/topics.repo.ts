@@ -28,7 +28,13 @@ export interface Topic {
 }
 
 export interface TopicDetail extends Topic {
-	category: { id: string; slug: string; name: string; staffOnlyTopics: boolean; parent: { slug: string; name: string } | null };
+	category: {
+		id: string;
+		slug: string;
+		name: string;
+		staffOnlyTopics: boolean;
+		parent: { slug: string; name: string } | null;
+	};
 	author: PersonRef;
 	watching: boolean;
 }
@@ -90,12 +96,20 @@ function toTopic(r: TopicRow): Topic {
 }
 
 export async function findTopic(db: Db, id: string): Promise<Topic | undefined> {
-	const row = await db.selectFrom('forum_topics as t').select(TOPIC_COLUMNS).where('t.id', '=', id).executeTakeFirst();
+	const row = await db
+		.selectFrom('forum_topics as t')
+		.select(TOPIC_COLUMNS)
+		.where('t.id', '=', id)
+		.executeTakeFirst();
 	return row && toTopic(row);
 }
 
 /** The topic with its category, parent category, author and whether `viewerId` watches it (one query). */
-export async function findTopicDetail(db: Db, id: string, viewerId: string | null): Promise<TopicDetail | undefined> {
+export async function findTopicDetail(
+	db: Db,
+	id: string,
+	viewerId: string | null,
+): Promise<TopicDetail | undefined> {
 	const row = await db
 		.selectFrom('forum_topics as t')
 		.innerJoin('forum_categories as c', 'c.id', 't.category_id')
@@ -112,7 +126,9 @@ export async function findTopicDetail(db: Db, id: string, viewerId: string | nul
 			'a.display_name as author_name',
 			'a.role as author_role',
 			viewerId
-				? sql<boolean>`exists (select 1 from topic_watches w where w.topic_id = t.id and w.user_id = ${viewerId})`.as('watching')
+				? sql<boolean>`exists (select 1 from topic_watches w where w.topic_id = t.id and w.user_id = ${viewerId})`.as(
+						'watching',
+					)
 				: sql<boolean>`false`.as('watching'),
 		])
 		.where('t.id', '=', id)
@@ -125,7 +141,10 @@ export async function findTopicDetail(db: Db, id: string, viewerId: string | nul
 			slug: row.category_slug,
 			name: row.category_name,
 			staffOnlyTopics: row.staff_only_topics,
-			parent: row.parent_slug && row.parent_name ? { slug: row.parent_slug, name: row.parent_name } : null,
+			parent:
+				row.parent_slug && row.parent_name
+					? { slug: row.parent_slug, name: row.parent_name }
+					: null,
 		},
 		author: { handle: row.author_handle, displayName: row.author_name, role: row.author_role },
 		watching: Boolean(row.watching),
@@ -134,7 +153,14 @@ export async function findTopicDetail(db: Db, id: string, viewerId: string | nul
 
 export async function insertTopic(
 	db: Db,
-	values: { id: string; categoryId: string; authorId: string; title: string; firstPostId: string; at: Date },
+	values: {
+		id: string;
+		categoryId: string;
+		authorId: string;
+		title: string;
+		firstPostId: string;
+		at: Date;
+	},
 ): Promise<void> {
 	await db
 		.insertInto('forum_topics')
@@ -176,7 +202,12 @@ export async function updateTopic(db: Db, id: string, changes: TopicChanges): Pr
 }
 
 /** Counters and last activity after a new reply, in the reply's transaction. */
-export async function bumpTopicForReply(db: Db, id: string, authorId: string, at: Date): Promise<void> {
+export async function bumpTopicForReply(
+	db: Db,
+	id: string,
+	authorId: string,
+	at: Date,
+): Promise<void> {
 	await db
 		.updateTable('forum_topics')
 		.set((eb) => ({

@@ -12,7 +12,12 @@ const MAX_ENTRIES = 50_000;
 const seen = new Map<string, number>();
 
 /** Counts a view unless `visitorKey` viewed `topicId` within the hour. */
-export async function recordTopicView(db: Db, topicId: string, visitorKey: string, at = Date.now()): Promise<boolean> {
+export async function recordTopicView(
+	db: Db,
+	topicId: string,
+	visitorKey: string,
+	at = Date.now(),
+): Promise<boolean> {
 	const key = `${visitorKey}|${topicId}`;
 	const last = seen.get(key);
 	if (last !== undefined && at - last < WINDOW_MS) return false;

@@ -16,7 +16,9 @@ export const PREVIEW_RATE_LIMIT = { limit: 120, windowSeconds: 60 };
 export const PreviewRequestSchema = z.object({
 	source: z
 		.string({ error: 'Send the Markdown to preview as `source`.' })
-		.max(MAX_PREVIEW_LENGTH, { error: `Previews are limited to ${MAX_PREVIEW_LENGTH.toLocaleString('en-GB')} characters.` }),
+		.max(MAX_PREVIEW_LENGTH, {
+			error: `Previews are limited to ${MAX_PREVIEW_LENGTH.toLocaleString('en-GB')} characters.`,
+		}),
 });
 
 /**
@@ -24,13 +26,22 @@ export const PreviewRequestSchema = z.object({
  * exists is checked when the post is saved).
  * @throws BadRequestError over 50,000 characters; TooManyRequestsError over 120 previews a minute.
  */
-export async function previewMarkdown(db: Db, user: SessionUser, input: unknown): Promise<{ html: string }> {
+export async function previewMarkdown(
+	db: Db,
+	user: SessionUser,
+	input: unknown,
+): Promise<{ html: string }> {
 	const parsed = PreviewRequestSchema.safeParse(input);
 	if (!parsed.success) {
 		const message = parsed.error.issues[0]?.message ?? 'Invalid preview request.';
 		throw new BadRequestError(message, { source: message });
 	}
-	await consumeRateLimit(db, `markdown:preview:${user.id}`, PREVIEW_RATE_LIMIT, 'Too many previews.');
+	await consumeRateLimit(
+		db,
+		`markdown:preview:${user.id}`,
+		PREVIEW_RATE_LIMIT,
+		'Too many previews.',
+	);
 	const html = renderMarkdown(parsed.data.source, {
 		siteOrigin: config().siteUrl,
 		headingIdPrefix: 'preview-',

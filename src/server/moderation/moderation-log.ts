@@ -47,13 +47,25 @@ export async function listModerationLog(
 		db
 			.selectFrom('moderation_log as m')
 			.leftJoin('users as u', 'u.id', 'm.actor_id')
-			.select(['m.id', 'm.action', 'm.target_type', 'm.target_id', 'm.details', 'm.created_at', 'u.handle', 'u.display_name'])
+			.select([
+				'm.id',
+				'm.action',
+				'm.target_type',
+				'm.target_id',
+				'm.details',
+				'm.created_at',
+				'u.handle',
+				'u.display_name',
+			])
 			.orderBy('m.created_at', 'desc')
 			.orderBy('m.id', 'desc')
 			.limit(limit)
 			.offset(offset)
 			.execute(),
-		db.selectFrom('moderation_log').select(sql<number>`count(*)::int`.as('n')).executeTakeFirst(),
+		db
+			.selectFrom('moderation_log')
+			.select(sql<number>`count(*)::int`.as('n'))
+			.executeTakeFirst(),
 	]);
 	return {
 		items: rows.map((r) => ({

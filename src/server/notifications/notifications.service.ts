@@ -117,7 +117,11 @@ export async function markAllNotificationsRead(db: Db, userId: string): Promise<
 }
 
 /** Marks read the user's unread notifications whose subject starts with `subjectPrefix`. */
-export async function markSubjectRead(db: Db, userId: string, subjectPrefix: string): Promise<void> {
+export async function markSubjectRead(
+	db: Db,
+	userId: string,
+	subjectPrefix: string,
+): Promise<void> {
 	await db
 		.updateTable('notifications')
 		.set({ read_at: sql`now()` })
@@ -136,7 +140,9 @@ export async function retractNotifications(
 	subjectPrefix: string,
 	{ keepStaff = true }: { keepStaff?: boolean } = {},
 ): Promise<void> {
-	let query = db.deleteFrom('notifications').where('subject_key', 'like', `${escapeLike(subjectPrefix)}%`);
+	let query = db
+		.deleteFrom('notifications')
+		.where('subject_key', 'like', `${escapeLike(subjectPrefix)}%`);
 	if (keepStaff) {
 		query = query.where('user_id', 'in', (eb) =>
 			eb.selectFrom('users').select('id').where('role', 'not in', ['staff', 'admin']),

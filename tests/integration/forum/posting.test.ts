@@ -1,23 +1,50 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { BadRequestError, ForbiddenError, NotFoundError, TooManyRequestsError } from '#server/errors.ts';
+import {
+	BadRequestError,
+	ForbiddenError,
+	NotFoundError,
+	TooManyRequestsError,
+} from '#server/errors.ts';
 import { MAX_POST_LENGTH } from '#server/forum/forum.schema.ts';
 import { getTopicPage, listLatestTopics, locatePost } from '#server/forum/forum.service.ts';
 import { getPostHistory } from '#server/forum/moderation.service.ts';
 import { createTopic, deletePost, editPost, replyToTopic } from '#server/forum/posting.service.ts';
 import { acceptAnswer, quotePost, setTopicWatch } from '#server/forum/topic-actions.service.ts';
 import { describeEachDb } from '../../support/db.ts';
-import { makeForumUser, makeReply, makeTopic, notificationsOf, outboxOf } from '../../support/forum.ts';
+import {
+	makeForumUser,
+	makeReply,
+	makeTopic,
+	notificationsOf,
+	outboxOf,
+} from '../../support/forum.ts';
 
-const countRows = async (db: ReturnType<Parameters<Parameters<typeof describeEachDb>[1]>[0]>, table: 'forum_topics' | 'forum_posts') =>
-	Number((await db.selectFrom(table).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n);
+const countRows = async (
+	db: ReturnType<Parameters<Parameters<typeof describeEachDb>[1]>[0]>,
+	table: 'forum_topics' | 'forum_posts',
+) =>
+	Number(
+		(
+			await db
+				.selectFrom(table)
+				.select(sql<number>`count(*)::int`.as('n'))
+				.executeTakeFirstOrThrow()
+		).n,
+	);
 
 describeEachDb('forum posting', (use) => {
 	it('starts a topic in a sub-category, lists it under its parent and queues it for search', async () => {
 		const db = use();
 		const dev = await makeForumUser(db, 'developer');
-		const { topicId, url } = await makeTopic(db, dev, { categorySlug: 'design-changes', title: 'Bigger product photos on the category page', body: 'How do I make the **photos** larger?' });
-		expect(url).toMatch(new RegExp(`^/forum/t/bigger-product-photos-on-the-category-page-${topicId}$`));
+		const { topicId, url } = await makeTopic(db, dev, {
+			categorySlug: 'design-changes',
+			title: 'Bigger product photos on the category page',
+			body: 'How do I make the **photos** larger?',
+		});
+		expect(url).toMatch(
+			new RegExp(`^/forum/t/bigger-product-photos-on-the-category-page-${topicId}$`),
+		);
 		const page = await getTopicPage(db, null, topicId);
 		expect(page.topic.category.slug).toBe('design-changes');
 		expect(page.topic.category.parent?.slug).toBe('co-development');
@@ -33,7 +60,11 @@ describeEachDb('forum posting', (use) => {
 		const db = use();
 		const user = await makeForumUser(db);
 		const before = await countRows(db, 'forum_topics');
-		const error = await createTopic(db, user, { categorySlug: 'general', title: 'Empty body here', body: '  \n\t ' }).catch((e: unknown) => e);
+		const error = await createTopic(db, user, {
+			categorySlug: 'general',
+			title: 'Empty body here',
+			body: '  \n\t ',
+		}).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(BadRequestError);
 		expect((error as BadRequestError).details?.body).toMatch(/empty/i);
 		expect(await countRows(db, 'forum_topics')).toBe(before);
@@ -44,7 +75,10 @@ describeEachDb('forum posting', (use) => {
 		const user = await makeForumUser(db);
 		const { topicId } = await makeTopic(db, user);
 		const posts = await countRows(db, 'forum_posts');
-		const error = await replyToTopic(db, user, { topicId, body: 'x'.repeat(MAX_POST_LENGTH + 1) }).catch((e: unknown) => e);
+		const error = await replyToTopic(db, user, {
+			topicId,
+			body: 'x'.repeat(MAX_POST_LENGTH + 1),
+		}).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(BadRequestError);
 		expect((error as BadRequestError).details?.body).toMatch(/50,000/);
 		expect(await countRows(db, 'forum_posts')).toBe(posts);
@@ -58,11 +92,18 @@ describeEachDb('forum posting', (use) => {
 		const developer = await makeForumUser(db, 'developer');
 		const staff = await makeForumUser(db, 'staff');
 		for (const user of [customer, developer]) {
-			const error = await createTopic(db, user, { categorySlug: 'announcements', title: 'Fake announcement', body: 'Hello' }).catch((e: unknown) => e);
+			const error = await createTopic(db, user, {
+				categorySlug: 'announcements',
+				title: 'Fake announcement',
+				body: 'Hello',
+			}).catch((e: unknown) => e);
 			expect(error).toBeInstanceOf(ForbiddenError);
 			expect((error as ForbiddenError).message).toMatch(/Only staff start topics in Announcements/);
 		}
-		const { topicId } = await makeTopic(db, staff, { categorySlug: 'announcements', title: 'Release 5.2 is out' });
+		const { topicId } = await makeTopic(db, staff, {
+			categorySlug: 'announcements',
+			title: 'Release 5.2 is out',
+		});
 		// Anyone may reply to an announcement.
 		await makeReply(db, customer, topicId, 'Thanks!');
 	});
@@ -72,15 +113,22 @@ describeEachDb('forum posting', (use) => {
 		const fresh = await makeForumUser(db, 'customer', { ageDays: 0 });
 		const { topicId } = await makeTopic(db, fresh);
 		for (let i = 0; i < 3; i++) await replyToTopic(db, fresh, { topicId, body: `reply ${i}` });
-		const error = await replyToTopic(db, fresh, { topicId, body: 'one too many' }).catch((e: unknown) => e);
+		const error = await replyToTopic(db, fresh, { topicId, body: 'one too many' }).catch(
+			(e: unknown) => e,
+		);
 		expect(error).toBeInstanceOf(TooManyRequestsError);
-		expect((error as TooManyRequestsError).message).toMatch(/posting too quickly.*new accounts.*Try again in \d+ seconds/);
+		expect((error as TooManyRequestsError).message).toMatch(
+			/posting too quickly.*new accounts.*Try again in \d+ seconds/,
+		);
 
 		const old = await makeForumUser(db, 'customer', { ageDays: 3 });
 		for (let i = 0; i < 10; i++) await replyToTopic(db, old, { topicId, body: `old reply ${i}` });
-		await expect(replyToTopic(db, old, { topicId, body: 'eleventh' })).rejects.toBeInstanceOf(TooManyRequestsError);
+		await expect(replyToTopic(db, old, { topicId, body: 'eleventh' })).rejects.toBeInstanceOf(
+			TooManyRequestsError,
+		);
 		const staff = await makeForumUser(db, 'staff', { ageDays: 0 });
-		for (let i = 0; i < 12; i++) await replyToTopic(db, staff, { topicId, body: `staff reply ${i}` });
+		for (let i = 0; i < 12; i++)
+			await replyToTopic(db, staff, { topicId, body: `staff reply ${i}` });
 	});
 
 	it('notifies the topic author, mentioned users and watchers once each, never the writer', async () => {
@@ -89,20 +137,32 @@ describeEachDb('forum posting', (use) => {
 		const mentioned = await makeForumUser(db, 'customer', { displayName: 'Mentioned Person' });
 		const watcher = await makeForumUser(db);
 		const replier = await makeForumUser(db, 'customer', { displayName: 'Quick Replier' });
-		const { topicId } = await makeTopic(db, author, { title: 'Adding a size chart to product cards' });
+		const { topicId } = await makeTopic(db, author, {
+			title: 'Adding a size chart to product cards',
+		});
 		await setTopicWatch(db, watcher, { topicId, watch: 'on' });
-		const { postId } = await makeReply(db, replier, topicId, `Try this, @${mentioned.handle} and @${author.handle} know more. @nobody-here`);
+		const { postId } = await makeReply(
+			db,
+			replier,
+			topicId,
+			`Try this, @${mentioned.handle} and @${author.handle} know more. @nobody-here`,
+		);
 
 		const [toAuthor] = await notificationsOf(db, author.id);
 		expect(toAuthor).toMatchObject({ kind: 'forum.mention', url: `/forum/p/${postId}` });
 		expect((await notificationsOf(db, mentioned.id)).map((n) => n.kind)).toEqual(['forum.mention']);
 		const toWatcher = await notificationsOf(db, watcher.id);
-		expect(toWatcher.map((n) => [n.kind, n.title])).toEqual([['forum.watched', 'Quick Replier replied in “Adding a size chart to product cards”']]);
+		expect(toWatcher.map((n) => [n.kind, n.title])).toEqual([
+			['forum.watched', 'Quick Replier replied in “Adding a size chart to product cards”'],
+		]);
 		expect(await notificationsOf(db, replier.id)).toEqual([]);
 
 		// A plain reply tells the author it is a reply; the replier now watches and hears of the next one.
 		await makeReply(db, watcher, topicId, 'Plain reply');
-		expect((await notificationsOf(db, author.id))[0]).toMatchObject({ kind: 'forum.reply', title: expect.stringContaining('replied to your topic') });
+		expect((await notificationsOf(db, author.id))[0]).toMatchObject({
+			kind: 'forum.reply',
+			title: expect.stringContaining('replied to your topic'),
+		});
 		expect((await notificationsOf(db, replier.id)).map((n) => n.kind)).toEqual(['forum.watched']);
 
 		const page = await getTopicPage(db, null, topicId);
@@ -118,7 +178,9 @@ describeEachDb('forum posting', (use) => {
 		const { topicId } = await makeTopic(db, author);
 		await db.updateTable('forum_topics').set({ locked: true }).where('id', '=', topicId).execute();
 		const posts = await countRows(db, 'forum_posts');
-		const error = await replyToTopic(db, author, { topicId, body: 'But wait' }).catch((e: unknown) => e);
+		const error = await replyToTopic(db, author, { topicId, body: 'But wait' }).catch(
+			(e: unknown) => e,
+		);
 		expect(error).toBeInstanceOf(ForbiddenError);
 		expect((error as Error).message).toBe('This topic is locked: it takes no new replies.');
 		expect(await countRows(db, 'forum_posts')).toBe(posts);
@@ -131,9 +193,16 @@ describeEachDb('forum posting', (use) => {
 		const author = await makeForumUser(db);
 		const other = await makeForumUser(db);
 		const staff = await makeForumUser(db, 'staff');
-		const { topicId, postId } = await makeTopic(db, author, { title: 'Original title here', body: 'First version' });
-		await expect(editPost(db, other, { postId, body: 'Hijacked' })).rejects.toBeInstanceOf(ForbiddenError);
-		await expect(editPost(db, staff, { postId, body: 'Staff rewrite' })).rejects.toBeInstanceOf(ForbiddenError);
+		const { topicId, postId } = await makeTopic(db, author, {
+			title: 'Original title here',
+			body: 'First version',
+		});
+		await expect(editPost(db, other, { postId, body: 'Hijacked' })).rejects.toBeInstanceOf(
+			ForbiddenError,
+		);
+		await expect(editPost(db, staff, { postId, body: 'Staff rewrite' })).rejects.toBeInstanceOf(
+			ForbiddenError,
+		);
 		await editPost(db, author, { postId, body: 'Second version', title: 'Better title here' });
 		await editPost(db, author, { postId, body: 'Third version' });
 
@@ -186,20 +255,35 @@ describeEachDb('forum posting', (use) => {
 		const { postId: answerId } = await makeReply(db, helper, topicId, 'Use the theme editor.');
 		const { postId: otherId } = await makeReply(db, stranger, topicId, 'No idea.');
 
-		await expect(acceptAnswer(db, stranger, { topicId, postId: otherId })).rejects.toBeInstanceOf(ForbiddenError);
-		await expect(acceptAnswer(db, helper, { topicId, postId: answerId })).rejects.toBeInstanceOf(ForbiddenError);
-		await expect(acceptAnswer(db, author, { topicId, postId: firstId })).rejects.toBeInstanceOf(BadRequestError);
+		await expect(acceptAnswer(db, stranger, { topicId, postId: otherId })).rejects.toBeInstanceOf(
+			ForbiddenError,
+		);
+		await expect(acceptAnswer(db, helper, { topicId, postId: answerId })).rejects.toBeInstanceOf(
+			ForbiddenError,
+		);
+		await expect(acceptAnswer(db, author, { topicId, postId: firstId })).rejects.toBeInstanceOf(
+			BadRequestError,
+		);
 		await acceptAnswer(db, author, { topicId, postId: answerId });
 
 		const page = await getTopicPage(db, null, topicId);
 		expect(page.accepted?.id).toBe(answerId);
 		expect(page.posts.find((p) => p.id === answerId)?.isAccepted).toBe(true);
-		expect((await listLatestTopics(db, null)).items.find((t) => t.id === topicId)?.solved).toBe(true);
-		expect((await notificationsOf(db, helper.id))[0]).toMatchObject({ kind: 'forum.accepted', url: `/forum/p/${answerId}` });
+		expect((await listLatestTopics(db, null)).items.find((t) => t.id === topicId)?.solved).toBe(
+			true,
+		);
+		expect((await notificationsOf(db, helper.id))[0]).toMatchObject({
+			kind: 'forum.accepted',
+			url: `/forum/p/${answerId}`,
+		});
 
 		await acceptAnswer(db, staff, { topicId, postId: otherId });
 		expect((await getTopicPage(db, null, topicId)).accepted?.id).toBe(otherId);
-		const log = await db.selectFrom('moderation_log').selectAll().where('target_id', '=', topicId).execute();
+		const log = await db
+			.selectFrom('moderation_log')
+			.selectAll()
+			.where('target_id', '=', topicId)
+			.execute();
 		expect(log.map((l) => l.action)).toEqual(['topic.accept']);
 	});
 
@@ -227,12 +311,17 @@ describeEachDb('forum posting', (use) => {
 		const db = use();
 		const author = await makeForumUser(db, 'developer', { displayName: 'Dev [Quoted]' });
 		const { topicId, postId } = await makeTopic(db, author, { body: 'Line one\n\nLine two' });
-		expect(await quotePost(db, null, postId)).toBe(`[Dev \\[Quoted\\] wrote](/forum/p/${postId}):\n> Line one\n>\n> Line two\n\n`);
+		expect(await quotePost(db, null, postId)).toBe(
+			`[Dev \\[Quoted\\] wrote](/forum/p/${postId}):\n> Line one\n>\n> Line two\n\n`,
+		);
 		const replier = await makeForumUser(db);
 		let last = '';
-		for (let i = 0; i < 21; i++) last = (await makeReply(db, replier, topicId, `reply ${i}`)).postId;
+		for (let i = 0; i < 21; i++)
+			last = (await makeReply(db, replier, topicId, `reply ${i}`)).postId;
 		expect(await locatePost(db, null, postId)).toMatch(new RegExp(`${topicId}#post-${postId}$`));
-		expect(await locatePost(db, null, last)).toMatch(new RegExp(`${topicId}\\?page=2#post-${last}$`));
+		expect(await locatePost(db, null, last)).toMatch(
+			new RegExp(`${topicId}\\?page=2#post-${last}$`),
+		);
 		const page2 = await getTopicPage(db, null, topicId, { page: 2 });
 		expect(page2.pageCount).toBe(2);
 		expect(page2.posts.map((p) => p.id)).toHaveLength(2);

@@ -15,8 +15,15 @@ export const GET: APIRoute = async ({ url, request, clientAddress, locals }) => 
 		const q = parsed.success ? parsed.data.q : '';
 		if (q.length < 3) return json({ results: [] });
 		const db = await getDb();
-		const who = locals.user ? `user:${locals.user.id}` : `ip:${clientAddressOf(request, clientAddress)}`;
-		await consumeRateLimit(db, `forum:similar:${who}`, { limit: 120, windowSeconds: 60 }, 'Too many lookups.');
+		const who = locals.user
+			? `user:${locals.user.id}`
+			: `ip:${clientAddressOf(request, clientAddress)}`;
+		await consumeRateLimit(
+			db,
+			`forum:similar:${who}`,
+			{ limit: 120, windowSeconds: 60 },
+			'Too many lookups.',
+		);
 		return json({ results: await suggestSimilar(db, q) });
 	} catch (error) {
 		return errorResponse(error, 'forum similar');

@@ -1,0 +1,22 @@
+import { getDb } from '#server/db/client.ts';
+import { now } from '#server/clock.ts';
+import { recordTicketStarted } from './search-events.ts';
+import { isVisitorId, visitorHash } from './visitor.ts';
+
+/** Paths of the new-ticket form, whose opening counts against search deflection. */
+export function isTicketFormPath(pathname: string): boolean {
+	return pathname === '/tickets/new' || pathname === '/tickets/new/';
+}
+
+/**
+ * Notes that the visitor with cookie `sid` opened the new-ticket form (only recorded when
+ * they searched recently). Never throws: analytics must not break the page.
+ */
+export async function noteTicketFormOpened(sid: string | undefined): Promise<void> {
+	if (!isVisitorId(sid)) return;
+	try {
+		await recordTicketStarted(await getDb(), visitorHash(sid), now());
+	} catch (error) {
+		console.warn('[search] could not record a started ticket:', (error as Error).message);
+	}
+}

@@ -9,6 +9,8 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-prac
 
 for (const pageCase of PAGES) {
 	test(`${pageCase.name} (${describeTarget(pageCase.target)} as ${pageCase.viewer}) has no axe violations`, async ({ browser }) => {
+		// NOTE: axe takes seconds per page on a busy 2-core machine.
+		test.setTimeout(90_000);
 		const opened = await openPageCase(browser, pageCase);
 		test.skip('skip' in opened, 'skip' in opened ? opened.skip : '');
 		if ('skip' in opened) return;

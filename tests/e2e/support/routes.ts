@@ -1,6 +1,7 @@
 // The access-control matrix (tests/e2e/access-matrix.spec.ts): every read and write route
 // against every role. Adding a route is one entry; `pending: '<feature>'` skips it with a
 // message while its feature is not merged (admin gets 404), and should be removed once it is.
+import { aTopic, customerTicket, customerTicketNumber } from './sample-data.ts';
 import { firstLink, type Target } from './targets.ts';
 import { VIEWERS, type Viewer } from './viewers.ts';
 
@@ -14,7 +15,7 @@ export interface RouteCase {
 	method: 'GET' | 'POST';
 	target: Target;
 	/** Sent as application/x-www-form-urlencoded, with the site's Origin; a function is called per request. */
-	form?: Record<string, string> | (() => Record<string, string>);
+	form?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
 	expect: Expectations;
 	/** Each viewer uses a new session of its own (routes that end the session they are sent with). */
 	freshSession?: boolean;
@@ -63,25 +64,55 @@ export const ROUTES: RouteCase[] = [
 	{ name: 'auth.logout RPC', method: 'POST', target: '/_actions/auth.logout', form: {}, expect: everyone(200), freshSession: true },
 	{ name: 'auth.logout form', method: 'POST', target: '/logout?_action=auth.logout', form: {}, expect: everyone(303), freshSession: true },
 
-	// Planned features: reads
+	// Features: reads
 	{ name: 'manuals index', method: 'GET', target: '/manuals', expect: everyone(200), pending: 'manuals' },
 	{ name: 'manual page', method: 'GET', target: '/manuals/getting-started/installation', expect: everyone(200), pending: 'manuals' },
 	{ name: 'hints list', method: 'GET', target: '/hints', expect: everyone(200), pending: 'kb' },
-	{ name: 'hint', method: 'GET', target: firstLink('/hints', /^\/hints\/[^/?#]+$/), expect: everyone(200), pending: 'kb' },
+	{ name: 'hint', method: 'GET', target: firstLink('/hints', /^\/hints\/[a-z0-9-]+$/), expect: everyone(200), pending: 'kb' },
+	{ name: 'hints feed', method: 'GET', target: '/hints/feed.xml', expect: everyone(200), pending: 'kb' },
 	{ name: 'forum index', method: 'GET', target: '/forum', expect: everyone(200), pending: 'forum' },
 	{ name: 'forum category', method: 'GET', target: '/forum/c/design-changes', expect: everyone(200), pending: 'forum' },
-	{ name: 'forum topic', method: 'GET', target: firstLink('/forum', /^\/forum\/t\/[^/?#]+/), expect: everyone(200), pending: 'forum' },
+	{ name: 'forum topic', method: 'GET', target: aTopic, expect: everyone(200), pending: 'forum' },
 	{ name: 'new topic form', method: 'GET', target: '/forum/new', expect: signedIn(200), pending: 'forum' },
+	{ name: 'notifications', method: 'GET', target: '/notifications', expect: signedIn(200), pending: 'forum' },
 	{ name: 'ticket form', method: 'GET', target: '/tickets/new', expect: signedIn(200), pending: 'tickets' },
 	{ name: 'my tickets', method: 'GET', target: '/tickets', expect: signedIn(200), pending: 'tickets' },
-	{ name: 'staff queue', method: 'GET', target: '/staff/tickets', expect: staffOnly(200), pending: 'tickets' },
+	{ name: "a customer's ticket", method: 'GET', target: customerTicket, expect: { ...staffOnly(200), customer: 200 }, pending: 'tickets' },
+	{ name: 'staff queue', method: 'GET', target: '/staff/tickets', expect: staffOnly(200, 403), pending: 'tickets' },
+	{ name: 'staff ticket report', method: 'GET', target: '/staff/tickets/report', expect: staffOnly(200, 403), pending: 'tickets' },
+	{ name: 'staff hints', method: 'GET', target: '/staff/hints', expect: staffOnly(200, 403), pending: 'kb' },
+	{ name: 'staff forum log', method: 'GET', target: '/staff/forum/log', expect: staffOnly(200, 403), pending: 'forum' },
 	{ name: 'search page', method: 'GET', target: '/search?q=markup', expect: everyone(200), pending: 'search' },
 	{ name: 'suggest', method: 'GET', target: '/api/suggest?q=markup', expect: everyone(200), pending: 'search' },
-	// TODO(tickets): a ticket page and its JSON as owner / other customer / staff, e.g.
-	//   { name: 'ticket', method: 'GET', target: ticketOf('customer'), expect: { ...staffOnly(200), customer: 200 } }
-	//   plus the reply, close and assign actions (other customer and developer: 404, customers assigning: 403/404).
-	// TODO(forum): feeds (e.g. /forum/feed.xml), the create-topic and reply actions (anonymous 401,
-	//   signed-in 200), editing another user's post (404 or 403), moderation actions (staffOnly).
-	// TODO(kb): hint drafts (staffOnly) and the publish/edit actions (staffOnly).
-	// TODO(search): search and suggest with private content: a customer's ticket never appears for others.
+	{ name: 'sitemap', method: 'GET', target: '/sitemap.xml', expect: everyone(200) },
+	{ name: 'robots.txt', method: 'GET', target: '/robots.txt', expect: everyone(200) },
+
+	// Features: writes (RPC endpoints; inputs valid, so only access decides)
+	{
+		name: 'tickets.note (internal) RPC',
+		method: 'POST',
+		target: '/_actions/tickets.note',
+		form: async () => ({ number: (await customerTicketNumber()) ?? '0', body: 'Internal: checked the logs.' }),
+		expect: { ...staffOnly(200, 404, 401), customer: 403 },
+		pending: 'tickets',
+	},
+	{
+		name: 'tickets.reply RPC',
+		method: 'POST',
+		target: '/_actions/tickets.reply',
+		form: async () => ({ number: (await customerTicketNumber()) ?? '0', body: 'Any news on this?' }),
+		expect: { ...staffOnly(200, 404, 401), customer: 200 },
+		pending: 'tickets',
+	},
+	{
+		name: 'forum.createTopic RPC in a staff-only category',
+		method: 'POST',
+		target: '/_actions/forum.createTopic',
+		form: () => ({ categorySlug: 'announcements', title: `Matrix announcement ${crypto.randomUUID().slice(0, 8)}`, body: 'Only staff may start topics here.' }),
+		expect: { ...staffOnly(200, 403, 401) },
+		pending: 'forum',
+	},
+	// TODO(forum): moderation (forum.moderate/move/hidePost: staffOnly), editing another user's post (403/404).
+	// TODO(tickets): assign, merge, setStatus as customers (403/404) and as staff (200).
+	// TODO(kb): hints.create/update as non-staff (403).
 ];

@@ -12,7 +12,7 @@ import { migrateToLatest } from '#server/db/migrate.ts';
 import { topicPath } from '#server/forum/urls.ts';
 import { reindexAll } from '#server/search/reindex.ts';
 import { ensureBuilt, startServer, waitHealthy } from '../tools/server-process.ts';
-import { measure, sampleRss } from './measure.ts';
+import { measure, rssMiB, sampleRss } from './measure.ts';
 import { SEEDERS } from './seed/index.ts';
 import { missingTables } from './seed/seeder.ts';
 import { BENCH_TARGETS, DATA_SET, DEFAULT_CONNECTIONS, MAX_RSS_MIB, type BenchTarget } from './targets.ts';
@@ -91,6 +91,7 @@ let failed = false;
 try {
 	await waitHealthy(server);
 	const pid = server.child.pid!;
+	const idleRss = Math.round(rssMiB(pid));
 	const rows: string[][] = [];
 	let peakOverall = 0;
 	for (const target of BENCH_TARGETS.filter((t) => !ONLY || ONLY.includes(t.name))) {
@@ -117,7 +118,7 @@ try {
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
 	const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
 	console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
-	console.log(`\nserver peak RSS: ${peakOverall} MiB (target < ${MAX_RSS_MIB} MiB); ${SECONDS} s per target after a 3 s warm-up`);
+	console.log(`\nserver RSS: ${idleRss} MiB idle, ${peakOverall} MiB peak (target < ${MAX_RSS_MIB} MiB); ${SECONDS} s per target after a 3 s warm-up`);
 } finally {
 	await server.stop();
 	await db.destroy();

@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { parseCsp } from './support/csp.ts';
 import { openPageCase } from './support/open-page.ts';
-import { inlineCodeFindings } from './support/page-html.ts';
+import { headTags, inlineCodeFindings } from './support/page-html.ts';
 import { PAGES } from './support/pages.ts';
 import { describeTarget } from './support/targets.ts';
 
@@ -35,8 +35,17 @@ for (const pageCase of PAGES) {
 			expect(REFERRER_POLICIES).toContain(headers['referrer-policy']);
 			expect(headers['strict-transport-security'], 'no HSTS over plain http').toBeUndefined();
 
-			expect(inlineCodeFindings(await response.text())).toEqual([]);
+			const html = await response.text();
+			expect(inlineCodeFindings(html)).toEqual([]);
 			expect(await cspViolations()).toEqual([]);
+
+			// Search engines and link previews: a title, a description, a canonical link, social tags.
+			const head = headTags(html);
+			expect(head.title.length, 'title').toBeGreaterThan(3);
+			expect(head.description?.length ?? 0, 'meta description').toBeGreaterThan(30);
+			expect(head.canonical, 'canonical link').toMatch(/^https?:\/\//);
+			expect(head.ogTitle, 'og:title').toBeTruthy();
+			expect(head.ogUrl, 'og:url').toBe(head.canonical);
 		} finally {
 			await context.close();
 		}

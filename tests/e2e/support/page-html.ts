@@ -46,3 +46,25 @@ export function inlineCodeFindings(html: string): string[] {
 export function findElements(html: string, tagName: string): string[] {
 	return [...elements(parse(html))].filter((e) => e.tagName === tagName).map(describe);
 }
+
+/** The head tags every page should carry for search engines and link previews. */
+export function headTags(html: string): { title: string; description?: string; canonical?: string; ogTitle?: string; ogUrl?: string; robots?: string } {
+	const all = [...elements(parse(html))];
+	const attr = (e: Element, name: string) => e.attrs.find((a) => a.name === name)?.value;
+	const meta = (key: 'name' | 'property', value: string) => all.find((e) => e.tagName === 'meta' && attr(e, key) === value);
+	const title = all.find((e) => e.tagName === 'title');
+	const text = title?.childNodes.map((n) => ('value' in n ? n.value : '')).join('') ?? '';
+	const description = meta('name', 'description');
+	const canonical = all.find((e) => e.tagName === 'link' && attr(e, 'rel') === 'canonical');
+	const ogTitle = meta('property', 'og:title');
+	const ogUrl = meta('property', 'og:url');
+	const robots = meta('name', 'robots');
+	return {
+		title: text.trim(),
+		description: description && attr(description, 'content'),
+		canonical: canonical && attr(canonical, 'href'),
+		ogTitle: ogTitle && attr(ogTitle, 'content'),
+		ogUrl: ogUrl && attr(ogUrl, 'content'),
+		robots: robots && attr(robots, 'content'),
+	};
+}

@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import { BODY_SIZE_LIMIT } from './src/server/http/limits.ts';
 import { supportPolicyCheck } from './src/server/support/policy-check.ts';
 
 export default defineConfig({
@@ -9,10 +10,12 @@ export default defineConfig({
 	adapter: node({
 		mode: 'standalone',
 		// NOTE: the adapter accepts 1 GiB bodies by default; nothing we accept is near 4 MiB.
-		bodySizeLimit: 4 * 1024 * 1024,
+		// src/cli/serve.ts also answers 413 to any request that declares a larger body.
+		bodySizeLimit: BODY_SIZE_LIMIT,
 	}),
 	server: { host: '127.0.0.1', port: 4321 },
-	security: { checkOrigin: true },
+	// NOTE: actions read at most 1 MiB by default; allow the same few MiB as every other route.
+	security: { checkOrigin: true, actionBodySizeLimit: BODY_SIZE_LIMIT },
 	trailingSlash: 'ignore',
 	// NOTE: no inline <style>/<script>: the Content-Security-Policy header allows only our own files.
 	build: { inlineStylesheets: 'never' },

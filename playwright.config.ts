@@ -38,9 +38,12 @@ export default defineConfig({
 		command: 'node tests/e2e/support/server.ts',
 		url: `${baseURL}/api/health`,
 		reuseExistingServer: false,
-		timeout: 60_000,
+		// NOTE: migrations and fixture accounts (argon2) take a while on a busy 2-core machine.
+		timeout: 120_000,
 		stdout: 'ignore',
 		stderr: 'pipe',
-		env: { PORT: String(port), HOST: '127.0.0.1', PORTAL_ALLOW_FAKE_NOW: '1' },
+		// NOTE: TRUST_PROXY lets tests that trip rate limits use their own X-Forwarded-For address
+		// (tests/e2e/support/viewers.ts), so they do not lock the other tests out of 127.0.0.1.
+		env: { PORT: String(port), HOST: '127.0.0.1', PORTAL_ALLOW_FAKE_NOW: '1', TRUST_PROXY: '1' },
 	},
 });

@@ -2,8 +2,10 @@ import { defineMiddleware } from 'astro:middleware';
 import { getDb } from '#server/db/client.ts';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '#server/auth/cookies.ts';
 import { validateSessionToken } from '#server/auth/sessions.ts';
-import { isDatabaseUnavailable } from '#server/http/responses.ts';
+import { isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '#server/http/responses.ts';
 import { securityHeaders } from '#server/http/security-headers.ts';
+import { withRetryAfterScope } from '#server/http/retry-after.ts';
+import { bodyTooLarge, isBodyTooLarge } from '#server/http/limits.ts';
 import { withNow } from '#server/clock.ts';
 import { ensureStarted } from '#server/startup.ts';
 import { isTicketFormPath, noteTicketFormOpened } from '#server/search/journey.ts';
@@ -49,11 +51,17 @@ const handle: Parameters<typeof defineMiddleware>[0] = async (context, next) => 
 	}
 
 	let response: Response;
+	let retryAfter: number | undefined;
 	try {
-		response = await next();
+		({ result: response, retryAfter } = await withRetryAfterScope(() => next()));
 	} catch (error) {
+		if (isBodyTooLarge(error)) return bodyTooLarge();
+		if (isUnstorableText(error)) return plain(400, UNSTORABLE_TEXT_MESSAGE);
 		if (!isDatabaseUnavailable(error)) throw error;
 		return unavailable();
+	}
+	if (retryAfter && (response.status === 429 || response.status === 503) && !response.headers.has('retry-after')) {
+		response.headers.set('retry-after', String(retryAfter));
 	}
 	for (const [name, value] of Object.entries(securityHeaders(url))) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
@@ -66,4 +74,8 @@ function unavailable(): Response {
 		status: 503,
 		headers: { 'retry-after': '5', 'content-type': 'text/plain; charset=utf-8' },
 	});
+}
+
+function plain(status: number, message: string): Response {
+	return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }

@@ -1,6 +1,7 @@
 import { ActionError } from 'astro:actions';
-import { AppError } from '#server/errors.ts';
-import { isDatabaseUnavailable } from '#server/http/responses.ts';
+import { AppError, ServiceUnavailableError, TooManyRequestsError } from '#server/errors.ts';
+import { noteRetryAfter } from '#server/http/retry-after.ts';
+import { isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '#server/http/responses.ts';
 
 type ActionCode = ConstructorParameters<typeof ActionError>[0]['code'];
 
@@ -29,12 +30,15 @@ export async function asAction<T>(run: () => Promise<T>): Promise<T> {
 	try {
 		return await run();
 	} catch (error) {
+		if (error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError) noteRetryAfter(error.retryAfter);
 		if (error instanceof AppError) {
 			const code = (error.code === 'SERVICE_UNAVAILABLE' ? 'SERVICE_UNAVAILABLE' : error.code) as ActionCode;
 			if (error.details) throw new FieldsError(code, error.message, error.details);
 			throw new ActionError({ code, message: error.message });
 		}
+		if (isUnstorableText(error)) throw new ActionError({ code: 'BAD_REQUEST', message: UNSTORABLE_TEXT_MESSAGE });
 		if (isDatabaseUnavailable(error)) {
+			noteRetryAfter(5);
 			throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is briefly unavailable. Please retry.' });
 		}
 		console.error('[action] unexpected error:', error);

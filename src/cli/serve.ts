@@ -1,10 +1,24 @@
 // Starts the built server (dist/) with graceful shutdown and slow-client limits.
 // `npm start` builds first; `npm run serve` serves an existing build.
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runShutdownHooks } from '../server/lifecycle.ts';
+import { config } from '../server/config.ts';
+import { assertDirUnlocked } from '../server/db/dir-lock.ts';
+import { BODY_SIZE_LIMIT } from '../server/http/limits.ts';
 import { getPolicy, PolicyError } from '../server/support/policy.ts';
+
+// NOTE: a second server on the same embedded database must stop here, before it takes a port.
+if (!config().databaseUrl) {
+	try {
+		assertDirUnlocked(path.join(config().dataDir, 'pglite'));
+	} catch (error) {
+		console.error((error as Error).message);
+		process.exit(1);
+	}
+}
 
 // Refuse to start on a broken support policy, naming the bad key, instead of failing later.
 try {
@@ -30,8 +44,20 @@ const server = http.createServer(
 		headersTimeout: 10_000,
 		requestTimeout: 30_000,
 		keepAliveTimeout: 5_000,
+		// Node checks those timeouts every 30 s by default; check every second instead.
+		connectionsCheckingInterval: 1_000,
 	},
-	handler,
+	(req, res) => {
+		// NOTE: the adapter only enforces bodySizeLimit on routes that read the body; refuse
+		// declared oversize bodies everywhere, before reading them.
+		if (Number(req.headers['content-length'] ?? 0) > BODY_SIZE_LIMIT) {
+			// Node discards the unread body (bounded by requestTimeout) so the client sees the answer.
+			res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' });
+			res.end(`Request body too large (limit ${BODY_SIZE_LIMIT / 1024 / 1024} MiB).`);
+			return;
+		}
+		handler(req, res);
+	},
 );
 
 server.on('error', (error: NodeJS.ErrnoException) => {
@@ -67,8 +93,12 @@ async function shutdown(signal: string): Promise<void> {
 		process.exit(1);
 	}, SHUTDOWN_GRACE_MS + 1_500);
 	force.unref();
-	server.close();
-	server.closeIdleConnections();
+	// NOTE: http.Server#close() also drops "idle" connections at once, including accepted ones whose
+	// request a busy event loop has not parsed yet (their clients see ECONNRESET). Stop listening
+	// only, then close connections that are really idle (keep-alive between requests) a bit later.
+	net.Server.prototype.close.call(server);
+	const sweep = setInterval(() => server.closeIdleConnections(), 500);
+	sweep.unref();
 	const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
 	deadline.unref();
 	await new Promise<void>((resolve) => server.once('close', () => resolve()));

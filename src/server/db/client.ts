@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { config } from '#server/config.ts';
 import { onShutdown } from '#server/lifecycle.ts';
+import { acquireDirLock } from './dir-lock.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
 
@@ -76,49 +77,6 @@ export async function createPgliteDb(dir: string | undefined): Promise<Db> {
 	}
 	const pglite = await PGlite.create(dir, { extensions: { pg_trgm, unaccent } });
 	return new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-}
-
-/**
- * PGlite is single-process: a second server on the same directory would corrupt it.
- * Fail fast with a message that says what to do.
- */
-function acquireDirLock(dir: string): void {
-	const lockFile = `${dir}.lock`;
-	for (let attempt = 0; attempt < 2; attempt++) {
-		try {
-			fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-			const release = () => {
-				try {
-					if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
-				} catch {
-					// already gone: nothing to release
-				}
-			};
-			process.once('exit', release);
-			return;
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-			const holder = Number(fs.readFileSync(lockFile, 'utf8'));
-			if (holder && holder !== process.pid && isAlive(holder)) {
-				throw new Error(
-					`The embedded database in ${dir} is in use by process ${holder}. ` +
-						'PGlite allows one server per DATA_DIR: stop the other server, use another DATA_DIR, ' +
-						'or set DATABASE_URL to share a PostgreSQL database between instances.',
-				);
-			}
-			fs.rmSync(lockFile, { force: true });
-		}
-	}
-	throw new Error(`Could not lock ${dir}`);
-}
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
 }
 
 /** Closes the process-wide database (CLI scripts and graceful shutdown). */

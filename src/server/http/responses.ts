@@ -16,6 +16,9 @@ export function errorResponse(error: unknown, context = 'request'): Response {
 		}
 		return json({ error: { code: error.code, message: error.message, ...(error.details ? { fields: error.details } : {}) } }, error.status, headers);
 	}
+	if (isUnstorableText(error)) {
+		return json({ error: { code: 'BAD_REQUEST', message: UNSTORABLE_TEXT_MESSAGE } }, 400);
+	}
 	if (isDatabaseUnavailable(error)) {
 		return json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable. Try again shortly.' } }, 503, { 'retry-after': '5' });
 	}
@@ -31,6 +34,21 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 		const err = e as { code?: unknown; message?: unknown; cause?: unknown };
 		if (typeof err.code === 'string' && CONNECTION_ERRORS.has(err.code)) return true;
 		if (typeof err.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error/i.test(err.message)) return true;
+		e = err.cause;
+	}
+	return false;
+}
+
+// NOTE: PostgreSQL text cannot hold NUL (0x00); it answers 22021 ("invalid byte sequence") when a
+// value reaches a query, which is the client's input at fault, not a server error.
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+export const UNSTORABLE_TEXT_MESSAGE = 'The input contains characters we cannot store (such as NUL). Remove them and try again.';
+
+/** True when the database refused a value's characters (client input, answered with 400). */
+export function isUnstorableText(error: unknown): boolean {
+	for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+		const err = e as { code?: unknown; cause?: unknown };
+		if (typeof err.code === 'string' && UNSTORABLE_TEXT.has(err.code)) return true;
 		e = err.cause;
 	}
 	return false;

@@ -45,16 +45,23 @@ export async function createUser(
 			email: 'An account with this email exists already. Log in instead?',
 		});
 	}
-	const handle = await uniqueHandle(db, baseHandle(input.displayName, email));
+	let handle = await uniqueHandle(db, baseHandle(input.displayName, email));
 	const passwordHash = await hashPassword(input.password);
-	try {
-		return await insertUser(db, { email, handle, displayName: input.displayName.trim(), role: input.role, passwordHash });
-	} catch (error) {
-		// NOTE: a concurrent sign-up with the same email loses the race on the unique index.
-		if (await findUserByEmail(db, email)) {
-			throw new ConflictError('An account with this email exists already.', { email: 'An account with this email exists already.' });
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await insertUser(db, { email, handle, displayName: input.displayName.trim(), role: input.role, passwordHash });
+		} catch (error) {
+			// NOTE: a concurrent sign-up with the same email loses the race on the unique index.
+			if (await findUserByEmail(db, email)) {
+				throw new ConflictError('An account with this email exists already.', { email: 'An account with this email exists already.' });
+			}
+			// A concurrent sign-up with the same name can take the handle between check and insert.
+			if (attempt < 3 && (await handleExists(db, handle))) {
+				handle = `${handle.slice(0, 20)}-${crypto.randomUUID().slice(0, 8)}`;
+				continue;
+			}
+			throw error;
 		}
-		throw error;
 	}
 }
 

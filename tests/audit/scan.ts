@@ -1,0 +1,104 @@
+// npm run scan: Debian's wapiti and sqlmap against the built server on loopback, logged in, with
+// the site's Origin header; fails on any high or medium finding. Each tool is bounded in time.
+//   SCAN_MINUTES  per-tool budget (default 5)
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { check, finish, skip } from '../tools/report.ts';
+import { ensureBuilt, startServer, waitHealthy } from '../tools/server-process.ts';
+import { signUpForCookie } from '../faults/load.ts';
+
+const MINUTES = Number(process.env.SCAN_MINUTES ?? 5);
+/** Parameterised URLs sqlmap tries (paths relative to the server). */
+const SQLMAP_URLS = ['/search?q=markup', '/api/suggest?q=markup+rule', '/api/support/sla?severity=2', '/hints?tag=pricing&page=1', '/forum?page=1'];
+/** wapiti modules: injections, file access, redirects, CRLF, CSRF, and headers/cookie checks. */
+const WAPITI_MODULES = 'xss,sql,blindsql,exec,file,redirect,crlf,csrf,permanentxss,ssrf,http_headers,cookieflags,csp';
+const LEVEL_NAMES = ['info', 'low', 'medium', 'high', 'critical'];
+
+function ensureTool(binary: string, pkg: string): boolean {
+	if (spawnSync('which', [binary]).status === 0) return true;
+	if (process.getuid?.() !== 0) return false;
+	const policy = spawnSync('apt-cache', ['policy', pkg], { encoding: 'utf8' }).stdout;
+	if (!/Candidate: (?!\(none\))/.test(policy)) return false;
+	console.log(`Installing ${pkg} (apt-get install -y ${pkg})…`);
+	return spawnSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+}
+
+interface Finding {
+	tool: string;
+	category: string;
+	level: number;
+	where: string;
+}
+
+function wapiti(base: string, cookie: string, dir: string): Finding[] {
+	const report = path.join(dir, 'wapiti.json');
+	const [name, value] = cookie.split('=') as [string, string];
+	const cookieFile = path.join(dir, 'cookies.json');
+	// wapiti's cookie file format: { domain: { path: { name: { value, version, ... } } } }
+	fs.writeFileSync(cookieFile, JSON.stringify({ '127.0.0.1': { '/': { [name]: { value, version: 0, secure: false, expires: null, port: null } } } }));
+	spawnSync(
+		'timeout',
+		[`${MINUTES * 60 + 30}`, 'wapiti', '-u', `${base}/`, '--scope', 'domain', '-m', WAPITI_MODULES, '-c', cookieFile, '-H', `Origin: ${base}`,
+			'-x', `${base}/logout*`, '-x', `${base}/account*`, '-d', '3', '--max-links-per-page', '40', '--max-scan-time', String(MINUTES * 60),
+			'--max-attack-time', '60', '--flush-session', '-f', 'json', '-o', report, '--no-bugreport'],
+		{ stdio: ['ignore', 'inherit', 'inherit'], timeout: (MINUTES * 60 + 60) * 1000 },
+	);
+	if (!fs.existsSync(report)) throw new Error('wapiti wrote no report');
+	const json = JSON.parse(fs.readFileSync(report, 'utf8')) as Record<string, Record<string, { level: string | number; path: string; method: string; parameter: string }[]>>;
+	const findings: Finding[] = [];
+	for (const section of ['vulnerabilities', 'anomalies'] as const) {
+		for (const [category, items] of Object.entries(json[section] ?? {})) {
+			for (const item of items) findings.push({ tool: `wapiti ${section}`, category, level: Number(item.level), where: `${item.method} ${item.path} ${item.parameter}` });
+		}
+	}
+	return findings;
+}
+
+function sqlmap(base: string, cookie: string, dir: string): Finding[] {
+	const findings: Finding[] = [];
+	for (const url of SQLMAP_URLS) {
+		const result = spawnSync(
+			'sqlmap',
+			['-u', `${base}${url}`, '--batch', '--cookie', cookie, '--headers', `Origin: ${base}`, '--level', '2', '--risk', '1', '--threads', '2',
+				'--time-sec', '2', '--output-dir', path.join(dir, 'sqlmap'), '--flush-session', '--disable-coloring', '--skip-waf'],
+			{ encoding: 'utf8', timeout: Math.round((MINUTES * 60 * 1000) / SQLMAP_URLS.length) },
+		);
+		const out = `${result.stdout}${result.stderr}`;
+		fs.writeFileSync(path.join(dir, `sqlmap-${findings.length}-${url.replace(/\W+/g, '_')}.log`), out);
+		const injectable = [...out.matchAll(/Parameter: (\S+) \((\w+)\)/g)].map((m) => `${m[2]} ${m[1]}`);
+		for (const where of injectable) findings.push({ tool: 'sqlmap', category: 'SQL injection', level: 3, where: `${url} ${where}` });
+		const status = result.error ? 'timed out' : /do not appear to be injectable|not injectable/.test(out) ? 'not injectable' : injectable.length ? 'INJECTABLE' : 'inconclusive';
+		console.log(`  sqlmap ${url}: ${status}`);
+	}
+	return findings;
+}
+
+ensureBuilt();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-scan-'));
+const server = await startServer({ DATA_DIR: path.join(dir, 'data'), TRUST_PROXY: '1' });
+try {
+	await waitHealthy(server);
+	const cookie = await signUpForCookie(server, 'scan');
+	console.log(`Server ${server.url}, logged in as a fresh customer; reports in ${dir}`);
+	const tools: [string, string, () => Finding[]][] = [
+		['wapiti', 'wapiti', () => wapiti(server.url, cookie, dir)],
+		['sqlmap', 'sqlmap', () => sqlmap(server.url, cookie, dir)],
+	];
+	for (const [binary, pkg, scan] of tools) {
+		if (!ensureTool(binary, pkg)) {
+			skip(`${binary} scan`, `${binary} is not installed and could not be (apt-get install ${pkg})`);
+			continue;
+		}
+		console.log(`\n▶ ${binary} (${execFileSync(binary === 'wapiti' ? 'wapiti' : 'sqlmap', ['--version'], { encoding: 'utf8' }).trim().split('\n').at(-1)})`);
+		const findings = scan();
+		for (const f of findings) console.log(`  [${LEVEL_NAMES[f.level] ?? f.level}] ${f.tool} ${f.category}: ${f.where}`);
+		const serious = findings.filter((f) => f.level >= 2);
+		check(`${binary}: no high or medium findings`, serious.length === 0, `${findings.length} findings, ${serious.length} medium or worse`);
+	}
+	check('server survived the scans', server.child.exitCode === null);
+} finally {
+	await server.stop();
+}
+finish();

@@ -1,0 +1,126 @@
+// npm run bench: the production build on PostgreSQL with the realistic data set of issue 8,
+// loaded with autocannon after a warm-up; prints req/s, p50/p95/p99 and the server's peak RSS
+// per target, and PASS/MISS against the targets (tests/bench/targets.ts).
+//   BENCH_DATABASE_URL  admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
+//   BENCH_SECONDS       seconds per target (default 10); BENCH_ONLY=name,name to run some targets
+//   BENCH_REUSE=1       keep the seeded portal_bench database from the previous run
+import pg from 'pg';
+import { sql } from 'kysely';
+import { createSession, generateSessionToken } from '#server/auth/sessions.ts';
+import { createPostgresDb, type Db } from '#server/db/client.ts';
+import { migrateToLatest } from '#server/db/migrate.ts';
+import { topicPath } from '#server/forum/urls.ts';
+import { reindexAll } from '#server/search/reindex.ts';
+import { ensureBuilt, startServer, waitHealthy } from '../tools/server-process.ts';
+import { measure, rssMiB, sampleRss } from './measure.ts';
+import { SEEDERS } from './seed/index.ts';
+import { missingTables } from './seed/seeder.ts';
+import { BENCH_TARGETS, DATA_SET, DEFAULT_CONNECTIONS, MAX_RSS_MIB, type BenchTarget } from './targets.ts';
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = 'portal_bench';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const log = (line: string) => console.log(line);
+
+async function freshDatabase(): Promise<string> {
+	const url = new URL(ADMIN_URL);
+	url.pathname = `/${DB_NAME}`;
+	if (process.env.BENCH_REUSE === '1') return url.href;
+	const admin = new pg.Client({ connectionString: ADMIN_URL });
+	await admin.connect();
+	try {
+		await admin.query(`drop database if exists ${DB_NAME} with (force)`);
+		await admin.query(`create database ${DB_NAME}`);
+	} finally {
+		await admin.end();
+	}
+	return url.href;
+}
+
+async function seed(db: Db): Promise<void> {
+	await migrateToLatest(db);
+	for (const seeder of SEEDERS) {
+		const missing = await missingTables(db, seeder.tables);
+		if (missing.length) {
+			log(`  skip ${seeder.name}: table(s) ${missing.join(', ')} do not exist (feature not merged yet)`);
+			continue;
+		}
+		const started = performance.now();
+		const summary = await seeder.seed(db, DATA_SET);
+		log(`  ${seeder.name}: ${summary} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+	}
+	const started = performance.now();
+	const indexed = await reindexAll(db, {});
+	log(`  search index: ${indexed.documents} documents (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+async function resolvePath(db: Db, target: BenchTarget): Promise<string | undefined> {
+	if (target.path !== 'topic20') return target.path;
+	const topic = await db.selectFrom('forum_topics').select(['id', 'title']).where('visible_post_count', '=', 20).orderBy('id').executeTakeFirst();
+	return topic && topicPath(topic);
+}
+
+async function staffCookie(db: Db): Promise<string> {
+	const staff = await db.selectFrom('users').select('id').where('role', '=', 'staff').orderBy('email').executeTakeFirstOrThrow();
+	const token = generateSessionToken();
+	await createSession(db, token, staff.id);
+	return `session=${token}`;
+}
+
+function verdict(target: BenchTarget, m: { rps: number; p95: number; p99: number }, rss: number): string {
+	const misses: string[] = [];
+	if (target.minRps && m.rps < target.minRps) misses.push(`req/s < ${target.minRps}`);
+	if (target.maxP99Ms && m.p99 >= target.maxP99Ms) misses.push(`p99 ≥ ${target.maxP99Ms} ms`);
+	if (target.maxP95Ms && m.p95 >= target.maxP95Ms) misses.push(`p95 ≥ ${target.maxP95Ms} ms`);
+	if (rss >= MAX_RSS_MIB) misses.push(`RSS ≥ ${MAX_RSS_MIB} MiB`);
+	if (!target.minRps && !target.maxP99Ms && !target.maxP95Ms) return misses.length ? `MISS (${misses.join(', ')})` : 'ok (no target)';
+	return misses.length ? `MISS (${misses.join(', ')})` : 'PASS';
+}
+
+ensureBuilt();
+const databaseUrl = await freshDatabase();
+const db = await createPostgresDb(databaseUrl);
+if (process.env.BENCH_REUSE !== '1') {
+	log(`Seeding ${DB_NAME} (users ${DATA_SET.users}, topics ${DATA_SET.topics}, posts ~${DATA_SET.posts}, hints ${DATA_SET.hints}, tickets ${DATA_SET.tickets}):`);
+	await seed(db);
+}
+const cookie = await staffCookie(db);
+const server = await startServer({ DATABASE_URL: databaseUrl, NODE_ENV: 'production', SEED_SAMPLE_CONTENT: '0' });
+let failed = false;
+try {
+	await waitHealthy(server);
+	const pid = server.child.pid!;
+	const idleRss = Math.round(rssMiB(pid));
+	const rows: string[][] = [];
+	let peakOverall = 0;
+	for (const target of BENCH_TARGETS.filter((t) => !ONLY || ONLY.includes(t.name))) {
+		const path = await resolvePath(db, target).catch(() => undefined);
+		const headers = target.as === 'staff' ? { cookie } : undefined;
+		const probe = path ? await fetch(`${server.url}${path}`, { headers, redirect: 'manual' }) : undefined;
+		if (!path || !probe || probe.status !== 200) {
+			rows.push([target.name, path ?? '-', '', '', '', '', '', `SKIP (${probe ? `status ${probe.status}` : 'no data'})`]);
+			continue;
+		}
+		const paths = target.paths?.() ?? [path];
+		const connections = target.connections ?? DEFAULT_CONNECTIONS;
+		await measure({ base: server.url, paths, connections, seconds: 3, headers });
+		const rss = sampleRss(pid);
+		const m = await measure({ base: server.url, paths, connections, seconds: SECONDS, headers });
+		const peak = rss.stop();
+		peakOverall = Math.max(peakOverall, peak);
+		const result = m.errors || m.non2xx ? `MISS (${m.errors} errors, ${m.non2xx} non-2xx)` : verdict(target, m, peak);
+		if (result.startsWith('MISS')) failed = true;
+		rows.push([target.name, path.length > 40 ? `${path.slice(0, 37)}…` : path, String(connections), String(m.rps), `${m.p50}`, `${m.p95}`, `${m.p99}`, `${peak}`, result]);
+		log(`  ${target.name}: ${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, RSS ${peak} MiB`);
+	}
+	const header = ['target', 'path', 'conn', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'RSS MiB', 'result'];
+	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+	const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+	console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
+	console.log(`\nserver RSS: ${idleRss} MiB idle, ${peakOverall} MiB peak (target < ${MAX_RSS_MIB} MiB); ${SECONDS} s per target after a 3 s warm-up`);
+} finally {
+	await server.stop();
+	await db.destroy();
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,55 @@
+// Opens a case of the shared page list (pages.ts) in its own browser context as its viewer,
+// collecting Content-Security-Policy violations the browser reports while it loads.
+import type { Browser, BrowserContext, Page, Response } from '@playwright/test';
+import type { PageCase } from './pages.ts';
+import { resolveTarget } from './targets.ts';
+import { browserContextAs } from './viewers.ts';
+
+export interface OpenedPage {
+	context: BrowserContext;
+	page: Page;
+	response: Response;
+	path: string;
+	/** CSP violations seen so far (`securitypolicyviolation` events and console reports). */
+	cspViolations: () => Promise<string[]>;
+}
+
+export type Opened = { skip: string } | OpenedPage;
+
+/** Opens the page; `{ skip }` when a pending feature's page is not there yet. */
+export async function openPageCase(browser: Browser, pageCase: PageCase): Promise<Opened> {
+	const path = await resolveTarget(pageCase.target);
+	if (!path) {
+		if (pageCase.pending) return { skip: `${pageCase.name}: nothing to open yet (${pageCase.pending} not merged?)` };
+		throw new Error(`${pageCase.name}: the resolver found no page to open`);
+	}
+	const context = await browserContextAs(browser, pageCase.viewer);
+	const page = await context.newPage();
+	const consoleReports: string[] = [];
+	page.on('console', (message) => {
+		if (/Content Security Policy/i.test(message.text())) consoleReports.push(message.text());
+	});
+	await page.addInitScript(() => {
+		const seen: string[] = [];
+		(window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+		document.addEventListener('securitypolicyviolation', (event) => {
+			seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+		});
+	});
+	const response = await page.goto(path, { waitUntil: 'load' });
+	if (!response) throw new Error(`${path}: no response`);
+	if (pageCase.pending && response.status() === 404 && pageCase.status !== 404) {
+		await context.close();
+		return { skip: `${pageCase.name} (${path}) answers 404: ${pageCase.pending} not merged yet` };
+	}
+	return {
+		context,
+		page,
+		response,
+		path,
+		cspViolations: async () => [
+			...consoleReports,
+			...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])),
+		],
+	};
+}

@@ -19,10 +19,10 @@ export async function createTestDb(): Promise<TestDb> {
 /** A freshly migrated schema of its own on `TEST_DATABASE_URL`, dropped by `close()`. */
 export async function createPostgresTestDb(url: string): Promise<TestDb> {
 	const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-	const admin = await createPostgresDb(url, { max: 1 });
+	const admin = await createPostgresDb(url, { max: 1, connectTimeoutMs: 30_000 });
 	await sql`create schema ${sql.id(schema)}`.execute(admin);
 	await admin.destroy();
-	const db = await createPostgresDb(url, { searchPath: `${schema},public`, max: 4 });
+	const db = await createPostgresDb(url, { searchPath: `${schema},public`, max: 4, connectTimeoutMs: 30_000 });
 	await migrateToLatest(db);
 	return {
 		db,

@@ -51,13 +51,13 @@ async function open(): Promise<Connection> {
 /** A pg pool; `searchPath` lets tests give each run its own schema. */
 export async function createPostgresDb(
 	connectionString: string,
-	options: { searchPath?: string; max?: number } = {},
+	options: { searchPath?: string; max?: number; connectTimeoutMs?: number } = {},
 ): Promise<Db> {
 	const { default: pg } = await import('pg');
 	const pool = new pg.Pool({
 		connectionString,
 		max: options.max ?? 10,
-		connectionTimeoutMillis: 5_000,
+		connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
 		idleTimeoutMillis: 30_000,
 		...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
 	});

@@ -62,6 +62,8 @@ function typingQueries(): string[] {
 	return out;
 }
 
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
 function percentile(sorted: readonly number[], p: number): number {
 	if (sorted.length === 0) return 0;
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
@@ -90,7 +92,12 @@ function rssMb(pid: number): number {
 	}
 }
 
-async function workload(name: string, base: string, connections: number, duration: number, next: () => string): Promise<WorkloadResult> {
+/**
+ * Each connection is one visitor (its own `sid` cookie, as a browser keeps it) asking the
+ * questions `next(visitor, n)` gives for its n-th request.
+ */
+async function workload(name: string, base: string, connections: number, duration: number, next: (visitor: number, n: number) => string): Promise<WorkloadResult> {
+	let visitors = 0;
 	const times: number[] = [];
 	const result = await new Promise<autocannon.Result>((resolve, reject) => {
 		const instance = autocannon(
@@ -98,7 +105,19 @@ async function workload(name: string, base: string, connections: number, duratio
 				url: base,
 				connections,
 				duration,
-				requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/suggest?${new URLSearchParams({ q: next() })}` }) }],
+				requests: [
+					{
+						method: 'GET',
+						setupRequest: (req, context) => {
+							const state = context as { visitor?: number; n?: number };
+							state.visitor ??= visitors++;
+							state.n = (state.n ?? 0) + 1;
+							const sid = `benchvisitor${String(state.visitor).padStart(12, '0')}`;
+							const q = next(state.visitor, state.n);
+							return { ...req, path: `/api/suggest?${new URLSearchParams({ q })}`, headers: { ...req.headers, cookie: `sid=${sid}` } };
+						},
+					},
+				],
 			},
 			(error, done) => (error ? reject(error) : resolve(done)),
 		);
@@ -111,10 +130,10 @@ async function workload(name: string, base: string, connections: number, duratio
 		errors: result.errors,
 		non2xx: result.non2xx,
 		rps: Math.round(times.length / duration),
-		p50: percentile(times, 50),
-		p95: percentile(times, 95),
-		p99: percentile(times, 99),
-		max: times.at(-1) ?? 0,
+		p50: round(percentile(times, 50)),
+		p95: round(percentile(times, 95)),
+		p99: round(percentile(times, 99)),
+		max: round(times.at(-1) ?? 0),
 	};
 }
 
@@ -151,9 +170,9 @@ export async function runSuggestBench(options: SuggestBenchOptions = {}): Promis
 		// Steady state: every typed prefix asked once before measuring, as busy servers have.
 		log(`Warming up with ${typing.length} typed prefixes …`);
 		for (const q of typing) await fetch(`${base}/api/suggest?${new URLSearchParams({ q })}`);
-		let i = 0;
 		log(`Typing workload: ${connections} connections, ${duration} s …`);
-		const typed = await workload('typing', base, connections, duration, () => typing[i++ % typing.length] ?? 'cart');
+		// Visitors type different questions, keystroke by keystroke (the prefixes in order).
+		const typed = await workload('typing', base, connections, duration, (visitor, n) => typing[(visitor * 37 + n) % typing.length] ?? 'cart');
 		let u = 0;
 		log(`Unique-question workload: ${connections} connections, ${duration} s …`);
 		const unique = await workload('unique', base, connections, duration, () => {

@@ -9,8 +9,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('source_id', 'text', (c) => c.notNull())
 		.addColumn('title', 'text', (c) => c.notNull())
 		.addColumn('body', 'text', (c) => c.notNull())
-		// HTML-escaped plain text the snippets are cut from (ts_headline keeps entities whole).
-		.addColumn('snippet_source', 'text', (c) => c.notNull())
 		.addColumn('url', 'text', (c) => c.notNull())
 		.addColumn('section', 'text')
 		.addColumn('section_label', 'text')

@@ -151,7 +151,6 @@ export interface SearchDocumentsTable {
 	source_id: string;
 	title: string;
 	body: string;
-	snippet_source: string;
 	url: string;
 	section: string | null;
 	section_label: string | null;

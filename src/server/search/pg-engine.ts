@@ -3,13 +3,12 @@ import type { Db } from '#server/db/client.ts';
 import { clampLimit, clampOffset, type SearchEngine, type SearchRef, type SearchResult } from './engine.ts';
 import { pgSearch } from './pg-query.ts';
 import type { SearchDocument } from './search-document.ts';
-import { escapeHtml, plainText } from './text.ts';
+import { plainText } from './text.ts';
 import { vocabularyOf } from './query-terms.ts';
 import { TypoFixCache } from './typo-cache.ts';
 
 /** Bodies longer than this are indexed and snippeted by their start only (tsvector limit, speed). */
 const MAX_BODY_CHARS = 60_000;
-const MAX_SNIPPET_SOURCE_CHARS = 20_000;
 /** How much of the body the small ranking vector holds (manual descriptions, first post). */
 const RANK_BODY_CHARS = 400;
 const UPSERT_CHUNK = 100;
@@ -65,7 +64,6 @@ async function upsertChunk(db: Db, docs: readonly SearchDocument[]): Promise<voi
 			source_id: doc.sourceId,
 			title,
 			body,
-			snippet_source: escapeHtml(body.slice(0, MAX_SNIPPET_SOURCE_CHARS)),
 			url: doc.url,
 			section: doc.section ?? null,
 			section_label: doc.sectionLabel ?? null,
@@ -82,7 +80,6 @@ async function upsertChunk(db: Db, docs: readonly SearchDocument[]): Promise<voi
 			oc.columns(['kind', 'source_id']).doUpdateSet((eb) => ({
 				title: eb.ref('excluded.title'),
 				body: eb.ref('excluded.body'),
-				snippet_source: eb.ref('excluded.snippet_source'),
 				url: eb.ref('excluded.url'),
 				section: eb.ref('excluded.section'),
 				section_label: eb.ref('excluded.section_label'),

@@ -26,13 +26,14 @@ export async function measure(options: {
 }): Promise<Measurement> {
 	const times: number[] = [];
 	let i = 0;
+	// NOTE: without a callback autocannon returns an instance that is an EventEmitter and a promise.
 	const instance = autocannon({
 		url: options.base,
 		connections: options.connections,
 		duration: options.seconds,
 		headers: options.headers ?? {},
 		requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: options.paths[i++ % options.paths.length]! }) }],
-	});
+	}) as unknown as autocannon.Instance & Promise<autocannon.Result>;
 	instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
 	const result = await instance;
 	times.sort((a, b) => a - b);

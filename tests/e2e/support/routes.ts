@@ -22,7 +22,7 @@ export interface RouteCase {
 	pending?: string;
 }
 
-const everyone = (outcome: Outcome): Expectations =>
+const everyone = (outcome: Expectation): Expectations =>
 	Object.fromEntries(VIEWERS.map((v) => [v, outcome])) as Expectations;
 const signedIn = (ok: Outcome, anonymous: Outcome = 'login'): Expectations => ({ ...everyone(ok), anonymous });
 const staffOnly = (ok: Outcome, others: Outcome = 404, anonymous: Outcome = 'login'): Expectations => ({

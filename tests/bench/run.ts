@@ -5,7 +5,6 @@
 //   BENCH_SECONDS       seconds per target (default 10); BENCH_ONLY=name,name to run some targets
 //   BENCH_REUSE=1       keep the seeded portal_bench database from the previous run
 import pg from 'pg';
-import { sql } from 'kysely';
 import { createSession, generateSessionToken } from '#server/auth/sessions.ts';
 import { createPostgresDb, type Db } from '#server/db/client.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';

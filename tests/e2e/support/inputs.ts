@@ -29,20 +29,20 @@ export const INPUT_SURFACES: InputSurface[] = [
 	// NOTE: generated values never equal the fixture password, so no password is ever changed.
 	{ name: 'change-password form', method: 'POST', path: '/account?_action=auth.changePassword', fields: ['currentPassword', 'newPassword', 'confirmPassword'], viewer: 'otherCustomer' },
 
-	{ name: 'search page', method: 'GET', path: '/search', fields: ['q', 'page', 'kind', 'section'], pending: 'search' },
-	{ name: 'suggest', method: 'GET', path: '/api/suggest', fields: ['q'], pending: 'search' },
-	{ name: 'hints list', method: 'GET', path: '/hints', fields: ['tag', 'page'], pending: 'kb' },
-	{ name: 'manuals index', method: 'GET', path: '/manuals', fields: ['section'], pending: 'manuals' },
-	{ name: 'forum index', method: 'GET', path: '/forum', fields: ['page', 'sort'], pending: 'forum' },
-	{ name: 'forum category', method: 'GET', path: '/forum/c/design-changes', fields: ['page'], pending: 'forum' },
-	{ name: 'new topic form', method: 'GET', path: '/forum/new', fields: ['category', 'title'], viewer: 'customer', pending: 'forum' },
+	{ name: 'search page', method: 'GET', path: '/search', fields: ['q', 'page', 'kind', 'section'] },
+	{ name: 'suggest', method: 'GET', path: '/api/suggest', fields: ['q'] },
+	{ name: 'hints list', method: 'GET', path: '/hints', fields: ['tag', 'page'] },
+	{ name: 'manuals index', method: 'GET', path: '/manuals', fields: ['section'] },
+	{ name: 'forum index', method: 'GET', path: '/forum', fields: ['page', 'sort'] },
+	{ name: 'forum category', method: 'GET', path: '/forum/c/design-changes', fields: ['page'] },
+	{ name: 'new topic form', method: 'GET', path: '/forum/new', fields: ['category', 'title'], viewer: 'customer' },
 	// Renders the generated Markdown into the page without saving it: the rendered page must stay inert.
-	{ name: 'topic preview', method: 'POST', path: '/forum/new?_action=forum.preview', fields: ['body', 'title', 'categorySlug'], viewer: 'developer', pending: 'forum' },
-	{ name: 'ticket form', method: 'GET', path: '/tickets/new', fields: ['subject', 'category', 'severity'], viewer: 'customer', pending: 'tickets' },
-	{ name: 'my tickets', method: 'GET', path: '/tickets', fields: ['status', 'page'], viewer: 'customer', pending: 'tickets' },
-	{ name: 'staff queue filters', method: 'GET', path: '/staff/tickets', fields: ['status', 'severity', 'assignee', 'q', 'page', 'sort'], viewer: 'staff', pending: 'tickets' },
-	{ name: 'similar tickets', method: 'GET', path: '/api/tickets/similar', fields: ['q', 'subject'], viewer: 'customer', pending: 'tickets' },
-	{ name: 'similar topics', method: 'GET', path: '/api/forum/similar', fields: ['q', 'title'], viewer: 'customer', pending: 'forum' },
+	{ name: 'topic preview', method: 'POST', path: '/forum/new?_action=forum.preview', fields: ['body', 'title', 'categorySlug'], viewer: 'developer' },
+	{ name: 'ticket form', method: 'GET', path: '/tickets/new', fields: ['subject', 'category', 'severity'], viewer: 'customer' },
+	{ name: 'my tickets', method: 'GET', path: '/tickets', fields: ['status', 'page'], viewer: 'customer' },
+	{ name: 'staff queue filters', method: 'GET', path: '/staff/tickets', fields: ['status', 'severity', 'assignee', 'q', 'page', 'sort'], viewer: 'staff' },
+	{ name: 'similar tickets', method: 'GET', path: '/api/tickets/similar', fields: ['q', 'subject'], viewer: 'customer' },
+	{ name: 'similar topics', method: 'GET', path: '/api/forum/similar', fields: ['q', 'title'], viewer: 'customer' },
 	// TODO(forum): create-topic and reply with generated bodies (posting limits: use staff, or a fresh account per run).
 	// TODO(tickets): the ticket form action with generated fields (creates tickets: a fresh customer per run).
 	// TODO(kb): the hint editor action as staff.

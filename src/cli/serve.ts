@@ -8,7 +8,9 @@ import { runShutdownHooks } from '../server/lifecycle.ts';
 import { config } from '../server/config.ts';
 import { assertDirUnlocked } from '../server/db/dir-lock.ts';
 import { BODY_SIZE_LIMIT } from '../server/http/limits.ts';
+import { PageCache, withPageCache } from '../server/http/page-cache.ts';
 import { getPolicy, PolicyError } from '../server/support/policy.ts';
+import { nextStatusChange } from '../server/support/schedule.ts';
 
 // NOTE: a second server on the same embedded database must stop here, before it takes a port.
 if (!config().databaseUrl) {
@@ -31,7 +33,15 @@ try {
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const entry = pathToFileURL(path.resolve('dist/server/entry.mjs')).href;
-const { handler } = (await import(entry)) as { handler: http.RequestListener };
+const { handler: astroHandler } = (await import(entry)) as { handler: http.RequestListener };
+
+// Manual pages are the same for every anonymous reader: served from memory like prerendered files,
+// until the header's support-hours badge would change, a minute at most.
+const PAGE_TTL_MS = 60_000;
+const handler = withPageCache(astroHandler, new PageCache(), {
+	cacheable: (pathname) => pathname === '/manuals' || pathname.startsWith('/manuals/'),
+	expiresAt: (now) => Math.min(now + PAGE_TTL_MS, nextStatusChange(getPolicy(), new Date(now)).getTime()),
+});
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);

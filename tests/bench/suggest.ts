@@ -13,6 +13,7 @@ import autocannon from 'autocannon';
 import { createPgliteDb } from '#server/db/client.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';
 import { seedSearchCorpus } from './search-corpus.ts';
+import { serveNodeFlags } from '../tools/server-process.ts';
 
 export interface SuggestBenchOptions {
 	topics?: number;
@@ -157,7 +158,7 @@ export async function runSuggestBench(options: SuggestBenchOptions = {}): Promis
 		await db.destroy();
 		fs.rmSync(`${dir}.lock`, { force: true });
 
-		server = spawn(process.execPath, [pathToFileURL(path.resolve('src/cli/serve.ts')).pathname], {
+		server = spawn(process.execPath, [...serveNodeFlags(), pathToFileURL(path.resolve('src/cli/serve.ts')).pathname], {
 			env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
 			stdio: ['ignore', 'ignore', 'inherit'],
 		});

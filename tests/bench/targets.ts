@@ -25,6 +25,16 @@ function typedQuestions(): string[] {
 	);
 }
 
+const WORDS = ['cart', 'markup', 'delivery', 'payment', 'currency', 'order', 'banner', 'category', 'email', 'template', 'discount', 'install', 'доставка', 'наценка'];
+
+/** Questions nobody asked before (no answer can come from the suggestion cache). */
+function newQuestions(): string[] {
+	return Array.from({ length: 20_000 }, (_, n) => {
+		const q = `${QUESTIONS[n % QUESTIONS.length]} ${WORDS[n % WORDS.length]} ${WORDS[Math.floor(n / WORDS.length) % WORDS.length]} ${n}`;
+		return `/api/suggest?${new URLSearchParams({ q })}`;
+	});
+}
+
 export const BENCH_TARGETS: BenchTarget[] = [
 	{ name: 'home', path: '/', minRps: 500, maxP99Ms: 100 },
 	{ name: 'manual page', path: '/manuals/getting-started/installation', minRps: 2000 },
@@ -33,6 +43,8 @@ export const BENCH_TARGETS: BenchTarget[] = [
 	{ name: 'topic, 20 posts', path: 'topic20', minRps: 500, maxP99Ms: 100 },
 	{ name: 'hints list', path: '/hints' },
 	{ name: '/api/suggest', path: '/api/suggest', paths: typedQuestions, connections: 20, maxP95Ms: 30 },
+	// Reported, no target: the worst case, every question new (the typed workload above is what people do).
+	{ name: '/api/suggest, new questions', path: '/api/suggest', paths: newQuestions, connections: 20 },
 	{ name: 'staff ticket queue', path: '/staff/tickets', as: 'staff' },
 ];
 

@@ -51,6 +51,22 @@ test('a visitor browses the manuals from the sidebar, the table of contents and 
 	await expect(page.getByText(/^Last updated/)).toBeVisible();
 });
 
+test('anonymous readers get the manual page from the page cache; signed-in readers get their own header', async ({ browser, request }) => {
+	const path = '/manuals/getting-started/installation';
+	await request.get(path);
+	const cached = await request.get(path);
+	expect(cached.headers()['x-page-cache']).toBe('hit');
+	expect(cached.headers()['content-security-policy']).toContain("object-src 'none'");
+	expect(await cached.text()).toContain('Installing the storefront');
+
+	const page = await pageAs(browser, 'alice');
+	const response = await page.goto(path);
+	expect(response?.headers()['x-page-cache']).toBeUndefined();
+	await expect(page.getByRole('link', { name: /^Notifications/ })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Log in', exact: true })).toHaveCount(0);
+	await page.context().close();
+});
+
 test('a visitor reads hints by tag', async ({ page }) => {
 	await page.goto('/hints');
 	await page.getByRole('list', { name: 'All tags' }).getByRole('link', { name: '#performance' }).click();

@@ -46,10 +46,10 @@ export function buildCategoryTree(
 }
 
 /** The category tree with topic counts the viewer may see. */
-export async function listCategoryTree(db: Db, viewer: Viewer): Promise<CategoryNode[]> {
+export async function listCategoryTree(db: Db, viewer: Viewer, topicCounts?: Map<string, number>): Promise<CategoryNode[]> {
 	const [categories, counts] = await Promise.all([
 		listCategories(db),
-		countTopicsPerCategory(db, seesHidden(viewer)),
+		topicCounts ?? countTopicsPerCategory(db, seesHidden(viewer)),
 	]);
 	return buildCategoryTree(categories, counts);
 }

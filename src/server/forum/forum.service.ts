@@ -17,7 +17,7 @@ import {
 	listTopicPosts,
 	type Post,
 } from './posts.repo.ts';
-import { countTopics, listTopics, type TopicSummary } from './topic-lists.repo.ts';
+import { countTopicsPerCategory, listTopics, type TopicSummary } from './topic-lists.repo.ts';
 import { findTopicDetail, type TopicDetail } from './topics.repo.ts';
 import { postAnchor, topicPath, topicSubject } from './urls.ts';
 import { recordTopicView } from './view-counter.ts';
@@ -33,18 +33,26 @@ function pageOf(requested: number | undefined): number {
 	return Math.max(1, Math.min(10_000, Math.floor(requested ?? 1) || 1));
 }
 
+/**
+ * A page of topics in `categoryIds` (all when undefined). The total comes from the per-category
+ * counts (one index-only scan), which the forum index also shows: pass them when already read.
+ */
 async function pagedTopics(
 	db: Db,
 	viewer: Viewer,
 	categoryIds: string[] | undefined,
 	requested: number | undefined,
+	counts?: Map<string, number>,
 ): Promise<Paged<TopicSummary>> {
 	const filter = { categoryIds, includeHidden: seesHidden(viewer) };
 	const page = pageOf(requested);
-	const [items, total] = await Promise.all([
+	const [items, perCategory] = await Promise.all([
 		listTopics(db, filter, { limit: TOPICS_PER_PAGE, offset: (page - 1) * TOPICS_PER_PAGE }),
-		countTopics(db, filter),
+		counts ?? countTopicsPerCategory(db, filter.includeHidden),
 	]);
+	const total = categoryIds
+		? categoryIds.reduce((sum, id) => sum + (perCategory.get(id) ?? 0), 0)
+		: [...perCategory.values()].reduce((sum, n) => sum + n, 0);
 	return { items, page, total, pageCount: Math.max(1, Math.ceil(total / TOPICS_PER_PAGE)) };
 }
 
@@ -178,9 +186,10 @@ export async function getForumIndex(
 	viewer: Viewer,
 	page?: number,
 ): Promise<{ categories: CategoryNode[]; latest: Paged<TopicSummary> }> {
+	const counts = await countTopicsPerCategory(db, seesHidden(viewer));
 	const [categories, latest] = await Promise.all([
-		listCategoryTree(db, viewer),
-		listLatestTopics(db, viewer, page),
+		listCategoryTree(db, viewer, counts),
+		pagedTopics(db, viewer, undefined, page, counts),
 	]);
 	return { categories, latest };
 }

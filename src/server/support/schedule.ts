@@ -114,6 +114,12 @@ export function statusAt(policy: Policy, at: Date): SupportStatus {
 	};
 }
 
+/** The first instant after `at` when any department opens or closes. */
+export function nextStatusChange(policy: Policy, at: Date): Date {
+	const changes = Object.values(statusAt(policy, at).departments).map((d) => (d.closesAt ?? d.opensAt)?.getTime() ?? Infinity);
+	return new Date(Math.min(...changes));
+}
+
 /**
  * When the first response to a request of `severity` submitted at `at` is due.
  * @throws Error when the policy lacks the severity or has no working days.

@@ -1,6 +1,6 @@
 import type { KyselyPlugin } from 'kysely';
 import { expect, it } from 'vitest';
-import { getTopicPage } from '#server/forum/forum.service.ts';
+import { getForumIndex, getTopicPage } from '#server/forum/forum.service.ts';
 import {
 	iterateTopicSearchDocuments,
 	listTopicSearchDocuments,
@@ -57,6 +57,29 @@ describeEachDb('forum reading', (use) => {
 		expect(page.pageCount).toBe(2);
 		// Topic, posts, accepted answer, view count, notifications read.
 		expect(plugin.count).toBeLessThanOrEqual(5);
+	});
+
+	it('counts visible topics per category once, for the category list and the pager alike', async () => {
+		const db = use();
+		const author = await makeForumUser(db);
+		const staff = await makeForumUser(db, 'staff');
+		const general = (index: Awaited<ReturnType<typeof getForumIndex>>) =>
+			index.categories.find((c) => c.slug === 'general')?.topicCount ?? -1;
+		const [before, beforeStaff] = [await getForumIndex(db, null), await getForumIndex(db, staff)];
+		const { topicId } = await makeTopic(db, author);
+		await makeTopic(db, author);
+		await db.updateTable('forum_topics').set({ hidden: true }).where('id', '=', topicId).execute();
+
+		const plugin = countingPlugin();
+		const after = await getForumIndex(db.withPlugin(plugin), null);
+		const afterStaff = await getForumIndex(db, staff);
+		expect(general(after) - general(before)).toBe(1);
+		expect(after.latest.total - before.latest.total).toBe(1);
+		expect(general(afterStaff) - general(beforeStaff)).toBe(2);
+		expect(afterStaff.latest.total - beforeStaff.latest.total).toBe(2);
+		expect(after.latest.total).toBe(after.categories.reduce((sum, c) => sum + c.topicCount + c.children.reduce((s, k) => s + k.topicCount, 0), 0));
+		// Counts, categories, the page of topics.
+		expect(plugin.count).toBe(3);
 	});
 
 	it('counts a visitor once per topic in a while', async () => {

@@ -128,5 +128,9 @@ describeEachDb('staff queue', (use) => {
 		expect(second.items.map((i) => i.ticket.subject)).toEqual(
 			Array.from({ length: 10 }, (_, i) => `Bulk ${t} ${50 + i}`),
 		);
+		expect(second).toMatchObject({ total: 60, pageCount: 2 });
+		// A page past the end still knows how many there are (for the pager).
+		const beyond = await listQueue(db, staff, QueueFilterSchema.parse({ q: `Bulk ${t}`, page: '5' }));
+		expect(beyond).toMatchObject({ items: [], total: 60, pageCount: 2 });
 	});
 });

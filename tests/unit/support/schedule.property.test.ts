@@ -6,6 +6,7 @@ import {
 	firstResponseDue,
 	nextClosing,
 	nextOpening,
+	nextStatusChange,
 	resolutionDue,
 	statusAt,
 } from '#server/support/schedule.ts';
@@ -171,6 +172,7 @@ function naiveEdge(policy: Policy, hours: Hours, at: number, opening: boolean): 
 function expectAgreement(policy: Policy, at: number): void {
 	const date = new Date(at);
 	const status = statusAt(policy, date);
+	const changes: number[] = [];
 	for (const department of DEPARTMENTS) {
 		const engine = status.departments[department];
 		expect({ department, at: date.toISOString(), ...toMillis(engine) }).toEqual({
@@ -180,13 +182,13 @@ function expectAgreement(policy: Policy, at: number): void {
 		});
 		const hours = policy.departments.find((d) => d.id === department)?.hours;
 		if (!hours) throw new Error('missing department');
-		expect(nextOpening(policy, department, date).getTime()).toBe(
-			naiveEdge(policy, hours, at, true),
-		);
-		expect(nextClosing(policy, department, date).getTime()).toBe(
-			naiveEdge(policy, hours, at, false),
-		);
+		const opening = naiveEdge(policy, hours, at, true);
+		const closing = naiveEdge(policy, hours, at, false);
+		expect(nextOpening(policy, department, date).getTime()).toBe(opening);
+		expect(nextClosing(policy, department, date).getTime()).toBe(closing);
+		changes.push(naiveOpenIn(policy, hours, at) ? closing : opening);
 	}
+	expect(nextStatusChange(policy, date).getTime()).toBe(Math.min(...changes));
 	for (const severity of SEVERITIES) {
 		expect({ severity, due: firstResponseDue(policy, severity, date).getTime() }).toEqual({
 			severity,

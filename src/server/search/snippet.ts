@@ -13,6 +13,28 @@ export function snippetTerm(word: string, prefix: boolean): SnippetTerm {
 }
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Only words starting like a term (its first three letters, or its stem's) can match it: a
+ * pattern that finds just those words, so the rest of a long text costs no per-word work.
+ */
+function candidatePattern(terms: readonly SnippetTerm[]): RegExp {
+	const starts = new Set(terms.flatMap((t) => [t.word.slice(0, 3), t.stem.slice(0, 3)]).filter((start) => start.length > 0));
+	if (starts.size === 0) return TOKEN;
+	const key = [...starts].join('\u0000');
+	let pattern = patterns.get(key);
+	if (!pattern) {
+		const alternatives = [...starts].map((start) => [...start].map((c) => (c === 'е' ? '[её]' : RegExp.escape(c))).join(''));
+		pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{N}]*`, 'giu');
+		if (patterns.size >= 500) patterns.clear();
+		patterns.set(key, pattern);
+	}
+	return pattern;
+}
+
+/** Compiled patterns by term starts (a search makes five snippets with the same terms). */
+const patterns = new Map<string, RegExp>();
+
 const LEAD_CHARS = 40;
 
 function matches(token: string, term: SnippetTerm): boolean {
@@ -30,19 +52,27 @@ function matches(token: string, term: SnippetTerm): boolean {
 export function makeSnippet(text: string, terms: readonly SnippetTerm[], maxChars = 220): string {
 	const flat = text.replace(/\s+/g, ' ').trim();
 	const hits: { start: number; end: number; term: number }[] = [];
-	for (const m of flat.matchAll(TOKEN)) {
-		const token = m[0].toLowerCase().replaceAll('ё', 'е');
-		const term = terms.findIndex((t) => matches(token, t));
+	// NOTE: words repeat a lot in a text; stemming each occurrence was most of a search's CPU time.
+	const seen = new Map<string, number>();
+	for (const m of flat.matchAll(candidatePattern(terms))) {
+		let term = seen.get(m[0]);
+		if (term === undefined) {
+			const token = m[0].toLowerCase().replaceAll('ё', 'е');
+			term = terms.findIndex((t) => matches(token, t));
+			seen.set(m[0], term);
+		}
 		if (term !== -1) hits.push({ start: m.index, end: m.index + m[0].length, term });
 		if (hits.length >= 400) break;
 	}
 	if (hits.length === 0) return excerpt(flat, maxChars);
 	let best = 0;
 	let bestScore = -1;
-	for (let i = 0; i < hits.length && i < 100; i++) {
-		const first = hits[i];
-		if (!first) continue;
-		const inWindow = hits.filter((h) => h.start >= first.start && h.end <= first.start + maxChars - LEAD_CHARS);
+	// The window starting at each of the first 100 hits: its hits are hits[i..j).
+	for (let i = 0, j = 0; i < hits.length && i < 100; i++) {
+		const first = hits[i]!;
+		j = Math.max(j, i);
+		while (j < hits.length && hits[j]!.end <= first.start + maxChars - LEAD_CHARS) j++;
+		const inWindow = hits.slice(i, j);
 		const score = new Set(inWindow.map((h) => h.term)).size * 10 + inWindow.length;
 		if (score > bestScore) {
 			bestScore = score;

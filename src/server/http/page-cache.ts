@@ -39,8 +39,9 @@ export function anonymousPageKey(
 	const { method, url = '', headers } = request;
 	if (method !== 'GET' || url.includes('?') || !cacheable(url)) return undefined;
 	if (headers.cookie || headers.authorization || headers['x-portal-now']) return undefined;
-	// The host is part of the page (canonical links, absolute URLs).
-	return `${headers.host ?? ''} ${url}`;
+	// The origin is part of the page (canonical links, absolute URLs, HSTS over https).
+	const forwarded = [headers['x-forwarded-proto'], headers['x-forwarded-host']].map((h) => String(h ?? '')).join(' ');
+	return `${headers.host ?? ''} ${forwarded} ${url}`;
 }
 
 export class PageCache {

@@ -110,7 +110,11 @@ describe('anonymous page cache', () => {
 
 	it('keys by host and path, and only for anonymous GETs', () => {
 		const cacheable = () => true;
-		expect(anonymousPageKey({ method: 'GET', url: '/manuals/a', headers: { host: 'x' } }, cacheable)).toBe('x /manuals/a');
+		const key = (headers: Record<string, string>) => anonymousPageKey({ method: 'GET', url: '/manuals/a', headers }, cacheable);
+		expect(key({ host: 'x' })).toBe(key({ host: 'x' }));
+		expect(key({ host: 'x' })).not.toBe(key({ host: 'y' }));
+		expect(key({ host: 'x', 'x-forwarded-proto': 'https' })).not.toBe(key({ host: 'x', 'x-forwarded-proto': 'http' }));
+		expect(key({ host: 'x', 'x-forwarded-host': 'a.example' })).not.toBe(key({ host: 'x' }));
 		expect(anonymousPageKey({ method: 'HEAD', url: '/manuals/a', headers: {} }, cacheable)).toBeUndefined();
 		expect(anonymousPageKey({ method: 'POST', url: '/manuals/a', headers: {} }, cacheable)).toBeUndefined();
 		expect(anonymousPageKey({ method: 'GET', url: '/manuals/a', headers: { authorization: 'Basic x' } }, cacheable)).toBeUndefined();

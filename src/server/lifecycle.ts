@@ -29,7 +29,10 @@ interface StartUp {
 }
 
 const START_KEY = Symbol.for('ot-portal.start-up');
-const startUp = ((globalThis as Record<symbol, unknown>)[START_KEY] ??= { serving: false, pending: undefined }) as StartUp;
+const startUp = ((globalThis as Record<symbol, unknown>)[START_KEY] ??= {
+	serving: false,
+	pending: undefined,
+}) as StartUp;
 
 /**
  * Says this process serves the portal (src/cli/serve.ts after listen, `astro dev`): the start-up

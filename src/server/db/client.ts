@@ -37,7 +37,9 @@ function startServerTasks(): void {
 	startup ??= import('#server/startup.ts');
 	startup
 		.then(({ ensureStarted }) => ensureStarted())
-		.catch((error: unknown) => console.error('[startup] could not load the start-up tasks:', error));
+		.catch((error: unknown) =>
+			console.error('[startup] could not load the start-up tasks:', error),
+		);
 }
 
 export async function getDbKind(): Promise<DbKind> {

@@ -32,7 +32,11 @@ function failureResponse(error: unknown): Response {
 
 /** A retry hint noted during the request (rate limits, outages) for 429/503 answers without one. */
 function addRetryAfter(response: Response, retryAfter: number | undefined): void {
-	if (retryAfter && (response.status === 429 || response.status === 503) && !response.headers.has('retry-after')) {
+	if (
+		retryAfter &&
+		(response.status === 429 || response.status === 503) &&
+		!response.headers.has('retry-after')
+	) {
 		response.headers.set('retry-after', String(retryAfter));
 	}
 }
@@ -52,5 +56,8 @@ export function serviceUnavailable(): Response {
 }
 
 function plainText(status: number, message: string): Response {
-	return new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	return new Response(message, {
+		status,
+		headers: { 'content-type': 'text/plain; charset=utf-8' },
+	});
 }

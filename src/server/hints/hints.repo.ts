@@ -30,9 +30,11 @@ export function toDate(value: Date | string): Date {
 	return value instanceof Date ? value : new Date(value);
 }
 
-function toHint(row: HintRow): Hint {
+/** What staff edit, from a hint row or a revision row. */
+export function toHintContent(
+	row: Pick<HintRow, 'slug' | 'title' | 'body' | 'tags' | 'related_manuals' | 'state' | 'published_at'>,
+): HintContent {
 	return {
-		id: row.id,
 		slug: row.slug,
 		title: row.title,
 		body: row.body,
@@ -40,6 +42,13 @@ function toHint(row: HintRow): Hint {
 		relatedManuals: row.related_manuals ?? [],
 		state: row.state,
 		publishedAt: row.published_at ? toDate(row.published_at) : null,
+	};
+}
+
+function toHint(row: HintRow): Hint {
+	return {
+		id: row.id,
+		...toHintContent(row),
 		authorId: row.author_id,
 		authorName: row.author_name,
 		updatedById: row.updated_by,
@@ -95,8 +104,8 @@ export async function countAllHints(db: Db): Promise<number> {
 	return Number(row.n);
 }
 
-/** The columns of what staff edit, as insert and update write them. */
-function contentColumns(content: HintContent) {
+/** The columns of what staff edit, as hints and their revisions store them. */
+export function hintContentColumns(content: HintContent) {
 	return {
 		slug: content.slug,
 		title: content.title,
@@ -119,7 +128,7 @@ export async function insertHint(db: Db, values: InsertHint): Promise<Hint | und
 	const row = await db
 		.insertInto('hints')
 		.values({
-			...contentColumns(values),
+			...hintContentColumns(values),
 			author_id: values.authorId,
 			updated_by: values.authorId,
 			index_pending: values.indexPending,
@@ -144,7 +153,7 @@ export async function updateHintContent(
 	const row = await db
 		.updateTable('hints')
 		.set({
-			...contentColumns(values),
+			...hintContentColumns(values),
 			updated_by: values.updatedBy,
 			index_pending: values.indexPending,
 			version: sql<number>`version + 1`,

@@ -38,6 +38,9 @@ const startUp = ((globalThis as Record<symbol, unknown>)[START_KEY] ??= {
  * Says this process serves the portal (src/cli/serve.ts after listen, `astro dev`): the start-up
  * tasks run now in the copy of the app whose database is open, or as soon as one opens it.
  * Scripts and tests never call it, so opening the database there starts nothing.
+ * NOTE: the launcher must not run the tasks from its own copy of the modules: that copy would
+ * open a second database (a second PGlite on the same directory, which the lock cannot see
+ * since the process is the same) and run the search worker on it.
  */
 export function startServing(): void {
 	startUp.serving = true;
@@ -47,7 +50,7 @@ export function startServing(): void {
 }
 
 /**
- * For db/client.ts, on every successful open: runs `start` when the process serves the portal,
+ * For db/client.ts, each time getDb() succeeds: runs `start` when the process serves the portal,
  * otherwise keeps it for `startServing()`. `start` must be idempotent.
  */
 export function startWhenServing(start: () => void): void {

@@ -2,11 +2,12 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import { BODY_SIZE_LIMIT } from './src/server/http/limits.ts';
+import { devStartUp } from './src/server/dev-start-up.ts';
 import { supportPolicyCheck } from './src/server/support/policy-check.ts';
 
 export default defineConfig({
 	output: 'server',
-	integrations: [supportPolicyCheck()],
+	integrations: [supportPolicyCheck(), devStartUp()],
 	adapter: node({
 		mode: 'standalone',
 		// NOTE: the adapter accepts 1 GiB bodies by default; nothing we accept is near 4 MiB.

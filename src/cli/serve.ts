@@ -4,7 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runShutdownHooks } from '../server/lifecycle.ts';
+import { runShutdownHooks, startServing } from '../server/lifecycle.ts';
 import { config } from '../server/config.ts';
 import { assertDirUnlocked } from '../server/db/dir-lock.ts';
 import { BODY_SIZE_LIMIT } from '../server/http/limits.ts';
@@ -91,6 +91,8 @@ server.listen(port, host, async () => {
 	} catch (error) {
 		console.error('Warm-up request failed:', error);
 	}
+	// Sample content and the search worker, in the app's own modules (src/server/lifecycle.ts).
+	startServing();
 });
 
 let stopping = false;

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { closeDb, getDb } from '#server/db/client.ts';
 import { AppError } from '#server/errors.ts';
-import { RoleSchema } from '#server/users/users.schema.ts';
+import { EmailSchema, RoleSchema } from '#server/users/users.schema.ts';
 import { createUser, setRole } from '#server/users/users.service.ts';
 import { randomPassword } from '#server/users/random-password.ts';
 
@@ -26,6 +26,12 @@ async function main(): Promise<number> {
 	const role = RoleSchema.safeParse(values.role);
 	if (!role.success) {
 		console.error(role.error.issues[0]?.message);
+		return 2;
+	}
+	// New accounts follow the sign-up rule, so each can log in with its address.
+	const email = EmailSchema.safeParse(values.email);
+	if (command === 'create' && !email.success) {
+		console.error(email.error.issues[0]?.message);
 		return 2;
 	}
 	const db = await getDb();

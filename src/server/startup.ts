@@ -5,8 +5,9 @@ import { ensureSearchWorker } from '#server/search/outbox-worker.ts';
 let started: Promise<void> | undefined;
 
 /**
- * Once per process, on the first request (the launcher's warm-up request): sample content on a
- * fresh database and the search outbox worker. Failures are logged and retried on a later request.
+ * Once per process that serves the portal, when its database is open (db/client.ts, after
+ * `startServing()`): sample content on a fresh database and the search outbox worker. Failures
+ * are logged and retried on a later `getDb()`.
  */
 export function ensureStarted(): Promise<void> {
 	started ??= (async () => {

@@ -47,6 +47,20 @@ test('says so on a wrong password', async ({ page }) => {
 	await expect(page.getByRole('banner').getByRole('link', { name: 'Log in' })).toBeVisible();
 });
 
+test('answers a malformed email on the login form with a 400 and a field message', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByLabel('Email').fill('bob.e2e.test');
+	await page.getByLabel('Password').fill('not the password');
+	const [response] = await Promise.all([
+		page.waitForResponse((res) => res.request().method() === 'POST' && new URL(res.url()).pathname === '/login'),
+		page.getByRole('button', { name: 'Log in' }).click(),
+	]);
+	expect(response.status()).toBe(400);
+	await expect(page.locator('#f-email-error')).toHaveText('Enter a valid email address, like name@example.com.');
+	await expect(page.getByLabel('Email')).toHaveValue('bob.e2e.test');
+	await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+});
+
 test('sends an anonymous visitor to log in and back to the page they wanted', async ({ page }) => {
 	await page.goto('/account');
 	await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);

@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '#server/db/client.ts';
-import type { Role } from '#server/db/schema.ts';
+import { toUser, type User } from '#server/users/users.repo.ts';
 
 // NOTE: the session scheme of https://lucia-auth.com/sessions/basic: the cookie holds a random
 // token, the database only its SHA-256, so a leaked table cannot be replayed.
@@ -16,14 +16,8 @@ export interface Session {
 	expiresAt: Date;
 }
 
-export interface SessionUser {
-	id: string;
-	email: string;
-	handle: string;
-	displayName: string;
-	role: Role;
-	createdAt: Date;
-}
+/** The signed-in user (`locals.user`). */
+export type SessionUser = User;
 
 export function generateSessionToken(): string {
 	const bytes = new Uint8Array(20);
@@ -97,14 +91,7 @@ export async function validateSessionToken(
 	}
 	return {
 		session: { id, userId: row.user_id, expiresAt },
-		user: {
-			id: row.user_id,
-			email: row.email,
-			handle: row.handle,
-			displayName: row.display_name,
-			role: row.role,
-			createdAt: new Date(row.created_at),
-		},
+		user: toUser({ ...row, id: row.user_id }),
 	};
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { config } from '#server/config.ts';
-import { onShutdown } from '#server/lifecycle.ts';
+import { cancelStart, onShutdown, startWhenServing } from '#server/lifecycle.ts';
 import { acquireDirLock } from './dir-lock.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
@@ -20,9 +20,26 @@ let connecting: Promise<Connection> | undefined;
 /**
  * The process-wide database, created once and migrated to the latest schema before first use.
  * PostgreSQL when `DATABASE_URL` is set, otherwise PGlite under `$DATA_DIR/pglite`.
+ * In a process that serves the portal, the first successful call also starts the server's
+ * start-up tasks (see `startServing()` in lifecycle.ts); scripts and tests start nothing.
  */
 export async function getDb(): Promise<Db> {
-	return (await connect()).db;
+	const { db } = await connect();
+	startWhenServing(startServerTasks);
+	return db;
+}
+
+let startup: Promise<typeof import('#server/startup.ts')> | undefined;
+
+/** Sample content and the search worker (src/server/startup.ts); cheap once they run. */
+function startServerTasks(): void {
+	// NOTE: imported on demand: startup.ts itself needs getDb(), and scripts never load it.
+	startup ??= import('#server/startup.ts');
+	startup
+		.then(({ ensureStarted }) => ensureStarted())
+		.catch((error: unknown) =>
+			console.error('[startup] could not load the start-up tasks:', error),
+		);
 }
 
 export async function getDbKind(): Promise<DbKind> {
@@ -81,6 +98,7 @@ export async function createPgliteDb(dir: string | undefined): Promise<Db> {
 
 /** Closes the process-wide database (CLI scripts and graceful shutdown). */
 export async function closeDb(): Promise<void> {
+	cancelStart(startServerTasks);
 	const pending = connecting;
 	connecting = undefined;
 	if (pending) await (await pending.catch(() => undefined))?.db.destroy();

@@ -35,32 +35,29 @@ export async function listCategories(db: Db): Promise<Category[]> {
 	return rows.map(toCategory);
 }
 
-export async function findCategoryBySlug(db: Db, slug: string): Promise<Category | undefined> {
+export function findCategoryBySlug(db: Db, slug: string): Promise<Category | undefined> {
+	return findCategoryWhere(db, 'slug', slug);
+}
+
+export function findCategoryById(db: Db, id: string): Promise<Category | undefined> {
+	return findCategoryWhere(db, 'id', id);
+}
+
+async function findCategoryWhere(
+	db: Db,
+	column: 'id' | 'slug',
+	value: string,
+): Promise<Category | undefined> {
 	const row = await db
 		.selectFrom('forum_categories')
 		.selectAll()
-		.where('slug', '=', slug)
+		.where(column, '=', value)
 		.executeTakeFirst();
 	return row && toCategory(row);
 }
 
-export async function findCategoryById(db: Db, id: string): Promise<Category | undefined> {
-	const row = await db
-		.selectFrom('forum_categories')
-		.selectAll()
-		.where('id', '=', id)
-		.executeTakeFirst();
-	return row && toCategory(row);
-}
-
-export interface CategoryValues {
-	slug: string;
-	name: string;
-	description: string;
-	position: number;
-	parentId: string | null;
-	staffOnlyTopics: boolean;
-}
+/** What staff set on a category (everything but its id). */
+export type CategoryValues = Omit<Category, 'id'>;
 
 function toRow(values: CategoryValues) {
 	return {

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '#server/db/client.ts';
-import type { Role } from '#server/db/schema.ts';
+import type { ForumPostsTable, Role } from '#server/db/schema.ts';
 import { postHtml } from './post-render.ts';
 
 export interface PostAuthor {
@@ -74,6 +74,15 @@ function toPost(r: PostRow): Post {
 		author: { id: r.author_id, handle: r.handle, displayName: r.display_name, role: r.role },
 		body: r.body,
 		html: postHtml(r),
+		...postState(r),
+	};
+}
+
+/** When a post was written, edited and deleted, and whether staff hid it. */
+function postState(
+	r: Pick<Selectable<ForumPostsTable>, 'created_at' | 'edited_at' | 'deleted_at' | 'hidden'>,
+) {
+	return {
 		createdAt: new Date(r.created_at),
 		editedAt: r.edited_at ? new Date(r.edited_at) : null,
 		deletedAt: r.deleted_at ? new Date(r.deleted_at) : null,
@@ -111,10 +120,7 @@ export async function findPost(db: Db, id: string): Promise<PostRecord | undefin
 			topicId: r.topic_id,
 			authorId: r.author_id,
 			body: r.body,
-			createdAt: new Date(r.created_at),
-			editedAt: r.edited_at ? new Date(r.edited_at) : null,
-			deletedAt: r.deleted_at ? new Date(r.deleted_at) : null,
-			hidden: r.hidden,
+			...postState(r),
 		}
 	);
 }

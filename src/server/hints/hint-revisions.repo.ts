@@ -1,19 +1,18 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '#server/db/client.ts';
-import type { HintRevisionsTable, HintState } from '#server/db/schema.ts';
-import { toDate, type Hint } from './hints.repo.ts';
+import type { HintRevisionsTable } from '#server/db/schema.ts';
+import {
+	hintContentColumns,
+	toDate,
+	toHintContent,
+	type Hint,
+	type HintContent,
+} from './hints.repo.ts';
 
-export interface HintRevision {
+export interface HintRevision extends HintContent {
 	id: string;
 	hintId: string;
 	number: number;
-	title: string;
-	slug: string;
-	body: string;
-	tags: string[];
-	relatedManuals: string[];
-	state: HintState;
-	publishedAt: Date | null;
 	note: string;
 	authorId: string | null;
 	authorName: string | null;
@@ -27,13 +26,7 @@ function toRevision(row: RevisionRow): HintRevision {
 		id: row.id,
 		hintId: row.hint_id,
 		number: Number(row.number),
-		title: row.title,
-		slug: row.slug,
-		body: row.body,
-		tags: row.tags ?? [],
-		relatedManuals: row.related_manuals ?? [],
-		state: row.state,
-		publishedAt: row.published_at ? toDate(row.published_at) : null,
+		...toHintContent(row),
 		note: row.note,
 		authorId: row.author_id,
 		authorName: row.author_name,
@@ -60,13 +53,7 @@ export async function insertRevision(
 		.values({
 			hint_id: hint.id,
 			number: hint.version,
-			title: hint.title,
-			slug: hint.slug,
-			body: hint.body,
-			tags: [...hint.tags],
-			related_manuals: [...hint.relatedManuals],
-			state: hint.state,
-			published_at: hint.publishedAt,
+			...hintContentColumns(hint),
 			note,
 			author_id: authorId,
 			created_at: hint.updatedAt,

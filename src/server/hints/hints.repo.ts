@@ -2,24 +2,6 @@ import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Db } from '#server/db/client.ts';
 import type { Database, HintState, HintsTable } from '#server/db/schema.ts';
 
-export interface Hint {
-	id: string;
-	slug: string;
-	title: string;
-	body: string;
-	tags: string[];
-	relatedManuals: string[];
-	state: HintState;
-	publishedAt: Date | null;
-	authorId: string | null;
-	authorName: string | null;
-	updatedById: string | null;
-	/** Number of the latest revision. */
-	version: number;
-	createdAt: Date;
-	updatedAt: Date;
-}
-
 /** The content a revision snapshots (everything staff edit). */
 export interface HintContent {
 	slug: string;
@@ -31,15 +13,28 @@ export interface HintContent {
 	publishedAt: Date | null;
 }
 
+export interface Hint extends HintContent {
+	id: string;
+	authorId: string | null;
+	authorName: string | null;
+	updatedById: string | null;
+	/** Number of the latest revision. */
+	version: number;
+	createdAt: Date;
+	updatedAt: Date;
+}
+
 type HintRow = Selectable<HintsTable> & { author_name: string | null };
 
 export function toDate(value: Date | string): Date {
 	return value instanceof Date ? value : new Date(value);
 }
 
-function toHint(row: HintRow): Hint {
+/** What staff edit, from a hint row or a revision row. */
+export function toHintContent(
+	row: Pick<HintRow, 'slug' | 'title' | 'body' | 'tags' | 'related_manuals' | 'state' | 'published_at'>,
+): HintContent {
 	return {
-		id: row.id,
 		slug: row.slug,
 		title: row.title,
 		body: row.body,
@@ -47,6 +42,13 @@ function toHint(row: HintRow): Hint {
 		relatedManuals: row.related_manuals ?? [],
 		state: row.state,
 		publishedAt: row.published_at ? toDate(row.published_at) : null,
+	};
+}
+
+function toHint(row: HintRow): Hint {
+	return {
+		id: row.id,
+		...toHintContent(row),
 		authorId: row.author_id,
 		authorName: row.author_name,
 		updatedById: row.updated_by,
@@ -102,6 +104,19 @@ export async function countAllHints(db: Db): Promise<number> {
 	return Number(row.n);
 }
 
+/** The columns of what staff edit, as hints and their revisions store them. */
+export function hintContentColumns(content: HintContent) {
+	return {
+		slug: content.slug,
+		title: content.title,
+		body: content.body,
+		tags: [...content.tags],
+		related_manuals: [...content.relatedManuals],
+		state: content.state,
+		published_at: content.publishedAt,
+	};
+}
+
 export interface InsertHint extends HintContent {
 	authorId: string | null;
 	indexPending: boolean;
@@ -113,13 +128,7 @@ export async function insertHint(db: Db, values: InsertHint): Promise<Hint | und
 	const row = await db
 		.insertInto('hints')
 		.values({
-			slug: values.slug,
-			title: values.title,
-			body: values.body,
-			tags: [...values.tags],
-			related_manuals: [...values.relatedManuals],
-			state: values.state,
-			published_at: values.publishedAt,
+			...hintContentColumns(values),
 			author_id: values.authorId,
 			updated_by: values.authorId,
 			index_pending: values.indexPending,
@@ -144,13 +153,7 @@ export async function updateHintContent(
 	const row = await db
 		.updateTable('hints')
 		.set({
-			slug: values.slug,
-			title: values.title,
-			body: values.body,
-			tags: [...values.tags],
-			related_manuals: [...values.relatedManuals],
-			state: values.state,
-			published_at: values.publishedAt,
+			...hintContentColumns(values),
 			updated_by: values.updatedBy,
 			index_pending: values.indexPending,
 			version: sql<number>`version + 1`,

@@ -3,11 +3,6 @@ import { now } from '#server/clock.ts';
 import { recordTicketStarted } from './search-events.ts';
 import { isVisitorId, visitorHash } from './visitor.ts';
 
-/** Paths of the new-ticket form, whose opening counts against search deflection. */
-export function isTicketFormPath(pathname: string): boolean {
-	return pathname === '/tickets/new' || pathname === '/tickets/new/';
-}
-
 /**
  * Notes that the visitor with cookie `sid` opened the new-ticket form (only recorded when
  * they searched recently). Never throws: analytics must not break the page.

@@ -2,18 +2,11 @@ import type { Db } from '#server/db/client.ts';
 import { clampLimit, clampOffset, type EngineName, type SearchHit, type SearchQuery } from './engine.ts';
 import { breakerOpen, externalAvailable, externalEngine, reportExternalFailure, reportExternalSuccess } from './engines.ts';
 import { createPgEngine } from './pg-engine.ts';
-import { SEARCH_KINDS, type SearchKind } from './search-document.ts';
+import { SEARCH_KINDS } from './search-document.ts';
 import { TypoFixCache } from './typo-cache.ts';
 
-export interface PublicSearchInput {
-	q: string;
-	kinds?: readonly SearchKind[] | undefined;
-	section?: string | undefined;
-	limit?: number | undefined;
-	offset?: number | undefined;
-	/** Count all matches (paging); suggestions skip it. */
-	countTotal?: boolean | undefined;
-}
+/** A query as the edges pass it: trimmed, filtered and clamped here before it reaches an engine. */
+export type PublicSearchInput = SearchQuery;
 
 export interface PublicSearchResult {
 	hits: SearchHit[];

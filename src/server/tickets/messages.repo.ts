@@ -33,6 +33,20 @@ export interface TicketEvent {
 
 const date = (value: Date | string): Date => new Date(value);
 
+/** The columns of the user joined as `u` (author, actor) that make a Person. */
+const PERSON_COLUMNS = ['u.id as person_id', 'u.display_name', 'u.handle', 'u.role'] as const;
+
+function toPerson(row: {
+	person_id: string | null;
+	display_name: string | null;
+	handle: string | null;
+	role: Role | null;
+}): Person | null {
+	return row.person_id && row.display_name && row.handle && row.role
+		? { id: row.person_id, displayName: row.display_name, handle: row.handle, role: row.role }
+		: null;
+}
+
 export interface NewMessage {
 	ticketId: string;
 	authorId: string | null;
@@ -77,10 +91,7 @@ export async function listMessages(
 			'm.internal',
 			'm.merged_from',
 			'm.created_at',
-			'u.id as author_id',
-			'u.display_name',
-			'u.handle',
-			'u.role',
+			...PERSON_COLUMNS,
 		])
 		.where('m.ticket_id', '=', ticketId);
 	if (!options.includeInternal) query = query.where('m.internal', '=', false);
@@ -88,10 +99,7 @@ export async function listMessages(
 	return rows.map((row) => ({
 		id: row.id,
 		ticketId: row.ticket_id,
-		author:
-			row.author_id && row.display_name && row.handle && row.role
-				? { id: row.author_id, displayName: row.display_name, handle: row.handle, role: row.role }
-				: null,
+		author: toPerson(row),
 		body: row.body,
 		internal: row.internal,
 		mergedFrom: row.merged_from === null ? null : Number(row.merged_from),
@@ -152,16 +160,7 @@ export async function listEvents(db: Db, ticketId: string): Promise<TicketEvent[
 	const rows = await db
 		.selectFrom('ticket_events as e')
 		.leftJoin('users as u', 'u.id', 'e.actor_id')
-		.select([
-			'e.id',
-			'e.kind',
-			'e.details',
-			'e.created_at',
-			'u.id as actor_id',
-			'u.display_name',
-			'u.handle',
-			'u.role',
-		])
+		.select(['e.id', 'e.kind', 'e.details', 'e.created_at', ...PERSON_COLUMNS])
 		.where('e.ticket_id', '=', ticketId)
 		.orderBy('e.created_at')
 		.orderBy('e.id')
@@ -169,10 +168,7 @@ export async function listEvents(db: Db, ticketId: string): Promise<TicketEvent[
 	return rows.map((row) => ({
 		id: row.id,
 		kind: row.kind,
-		actor:
-			row.actor_id && row.display_name && row.handle && row.role
-				? { id: row.actor_id, displayName: row.display_name, handle: row.handle, role: row.role }
-				: null,
+		actor: toPerson(row),
 		details: parseDetails(row.details),
 		createdAt: date(row.created_at),
 	}));

@@ -94,17 +94,20 @@ export async function lockTicket(db: Db, id: string): Promise<void> {
 	await db.selectFrom('tickets').select('id').where('id', '=', id).forUpdate().execute();
 }
 
-export interface NewTicket {
-	customerId: string;
-	subject: string;
-	body: string;
-	severity: Severity;
-	category: Category;
-	siteUrl: string | null;
-	firstResponseDueAt: Date;
-	resolutionDueAt: Date;
+export interface NewTicket extends Pick<
+	Ticket,
+	| 'customerId'
+	| 'subject'
+	| 'body'
+	| 'severity'
+	| 'category'
+	| 'siteUrl'
+	| 'firstResponseDueAt'
+	| 'resolutionDueAt'
+	| 'createdAt'
+> {
+	/** The id of the ticket it may duplicate. */
 	possibleDuplicateOf: string | null;
-	createdAt: Date;
 }
 
 export async function insertTicket(db: Db, values: NewTicket): Promise<Ticket> {

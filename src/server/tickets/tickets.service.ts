@@ -108,10 +108,7 @@ export async function replyToTicket(db: Db, user: SessionUser, input: Reply): Pr
 		'You are replying very fast.',
 	);
 	const staff = isStaff(user);
-	const at = now();
-	await db.transaction().execute(async (trx) => {
-		await lockTicket(trx, ticket.id);
-		const current = await requireTicket(trx, ticket.id);
+	const updated = await changeTicket(db, ticket.id, async (trx, current, at) => {
 		if (current.status === 'closed') {
 			throw new ConflictError('This ticket is closed. Please open a new ticket.');
 		}
@@ -149,7 +146,7 @@ export async function replyToTicket(db: Db, user: SessionUser, input: Reply): Pr
 		}
 	});
 	if (staff) void kickMailDelivery(db);
-	return requireTicket(db, ticket.id);
+	return updated;
 }
 
 /**
@@ -176,10 +173,7 @@ export async function addInternalNote(db: Db, user: SessionUser, input: Note): P
  */
 export async function closeTicket(db: Db, user: SessionUser, input: TicketRef): Promise<Ticket> {
 	const ticket = await getTicketFor(db, user, input.number);
-	const at = now();
-	await db.transaction().execute(async (trx) => {
-		await lockTicket(trx, ticket.id);
-		const current = await requireTicket(trx, ticket.id);
+	const updated = await changeTicket(db, ticket.id, async (trx, current, at) => {
 		if (current.status === 'closed') throw new ConflictError('This ticket is closed already.');
 		await updateTicket(trx, ticket.id, { status: 'closed', closedAt: at, lastActivityAt: at });
 		await insertEvent(trx, {
@@ -195,7 +189,7 @@ export async function closeTicket(db: Db, user: SessionUser, input: TicketRef): 
 		}
 	});
 	void kickMailDelivery(db);
-	return requireTicket(db, ticket.id);
+	return updated;
 }
 
 /**
@@ -204,10 +198,7 @@ export async function closeTicket(db: Db, user: SessionUser, input: TicketRef): 
  */
 export async function reopenTicket(db: Db, user: SessionUser, input: TicketRef): Promise<Ticket> {
 	const ticket = await getTicketFor(db, user, input.number);
-	const at = now();
-	await db.transaction().execute(async (trx) => {
-		await lockTicket(trx, ticket.id);
-		const current = await requireTicket(trx, ticket.id);
+	return changeTicket(db, ticket.id, async (trx, current, at) => {
 		if (current.status !== 'resolved')
 			throw new ConflictError('Only a resolved ticket can be reopened.');
 		if (!canReopenAt(current.resolvedAt, at)) {
@@ -224,11 +215,28 @@ export async function reopenTicket(db: Db, user: SessionUser, input: TicketRef):
 			createdAt: at,
 		});
 	});
-	return requireTicket(db, ticket.id);
 }
 
 export async function requireTicket(db: Db, id: string): Promise<Ticket> {
 	const ticket = await findTicketById(db, id);
 	if (!ticket) throw new ConflictError('The ticket was removed meanwhile.');
 	return ticket;
+}
+
+/**
+ * One change to a ticket: in a transaction, the ticket is locked and read again, and `change`
+ * gets that current copy and the time of the change. Returns the ticket as committed.
+ * @throws ConflictError when the ticket is gone; whatever `change` throws (nothing is written).
+ */
+export async function changeTicket(
+	db: Db,
+	id: string,
+	change: (trx: Db, current: Ticket, at: Date) => Promise<void>,
+): Promise<Ticket> {
+	const at = now();
+	await db.transaction().execute(async (trx) => {
+		await lockTicket(trx, id);
+		await change(trx, await requireTicket(trx, id), at);
+	});
+	return requireTicket(db, id);
 }

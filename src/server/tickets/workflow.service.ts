@@ -10,9 +10,9 @@ import { getTicketFor } from './access.ts';
 import { computeTargets } from './targets.ts';
 import { mailStatusChange } from './ticket-mail.ts';
 import { insertEvent } from './messages.repo.ts';
-import { lockTicket, updateTicket, type Ticket, type TicketPatch } from './tickets.repo.ts';
+import { updateTicket, type Ticket, type TicketPatch } from './tickets.repo.ts';
 import type { Assign, ChangeSeverity, ChangeStatus, TicketStatus } from './tickets.schema.ts';
-import { requireTicket } from './tickets.service.ts';
+import { changeTicket, requireTicket } from './tickets.service.ts';
 
 /** Staff-only changes to a ticket: status, severity, assignee. Each is recorded as an event. */
 
@@ -36,10 +36,7 @@ export async function changeStatus(
 ): Promise<Ticket> {
 	requireRole(user, 'staff');
 	const ticket = await getTicketFor(db, user, input.number);
-	const at = now();
-	await db.transaction().execute(async (trx) => {
-		await lockTicket(trx, ticket.id);
-		const current = await requireTicket(trx, ticket.id);
+	const updated = await changeTicket(db, ticket.id, async (trx, current, at) => {
 		if (current.mergedInto)
 			throw new ConflictError(`This ticket was merged into #${current.mergedInto.number}.`);
 		if (current.status === input.status)
@@ -57,7 +54,7 @@ export async function changeStatus(
 			await mailStatusChange(trx, current, customer, input.status);
 	});
 	void kickMailDelivery(db);
-	return requireTicket(db, ticket.id);
+	return updated;
 }
 
 /**
@@ -73,10 +70,7 @@ export async function changeSeverity(
 ): Promise<Ticket> {
 	requireRole(user, 'staff');
 	const ticket = await getTicketFor(db, user, input.number);
-	const at = now();
-	await db.transaction().execute(async (trx) => {
-		await lockTicket(trx, ticket.id);
-		const current = await requireTicket(trx, ticket.id);
+	return changeTicket(db, ticket.id, async (trx, current, at) => {
 		if (current.severity === input.severity)
 			throw new ConflictError('The ticket has that severity already.');
 		const targets = computeTargets(getPolicy(), input.severity, current.createdAt);
@@ -100,7 +94,6 @@ export async function changeSeverity(
 			createdAt: at,
 		});
 	});
-	return requireTicket(db, ticket.id);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
 import { ROLES } from '#server/db/schema.ts';
 
-const email = z
+/** An email address as accounts store it (trimmed, lower-case): sign-up, log-in, the `user` CLI. */
+export const EmailSchema = z
 	.string({ error: 'Enter your email address.' })
 	.trim()
 	.toLowerCase()
@@ -14,7 +15,7 @@ const password = z
 	.max(200, { error: 'Use at most 200 characters.' });
 
 export const SignUpSchema = z.object({
-	email,
+	email: EmailSchema,
 	displayName: z
 		.string({ error: 'Enter your name.' })
 		.trim()
@@ -25,7 +26,9 @@ export const SignUpSchema = z.object({
 export type SignUp = z.output<typeof SignUpSchema>;
 
 export const LoginSchema = z.object({
-	email: z.string({ error: 'Enter your email.' }).trim().toLowerCase().min(1, { error: 'Enter your email.' }).max(254),
+	// NOTE: an address that could not have signed up fails here, as a field error (400), before
+	// the throttles and the password check.
+	email: z.string({ error: 'Enter your email.' }).trim().min(1, { error: 'Enter your email.' }).pipe(EmailSchema),
 	password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(200),
 	next: z.string().max(500).optional(),
 });

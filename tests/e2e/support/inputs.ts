@@ -1,6 +1,5 @@
 // Every input surface the fuzz test (tests/e2e/fuzz.spec.ts) throws generated values at: query
-// strings of pages and JSON endpoints, and form bodies of actions. Adding a surface is one line;
-// `pending: '<feature>'` skips it while it answers 404 for everyone.
+// strings of pages and JSON endpoints, and form bodies of actions. Adding a surface is one line.
 import type { Viewer } from './viewers.ts';
 
 export interface InputSurface {
@@ -11,7 +10,6 @@ export interface InputSurface {
 	/** Query parameters (GET) or form fields (POST) to fill with generated values. */
 	fields: string[];
 	viewer?: Viewer;
-	pending?: string;
 }
 
 export const INPUT_SURFACES: InputSurface[] = [

@@ -14,15 +14,10 @@ export interface OpenedPage {
 	cspViolations: () => Promise<string[]>;
 }
 
-export type Opened = { skip: string } | OpenedPage;
-
-/** Opens the page; `{ skip }` when a pending feature's page is not there yet. */
-export async function openPageCase(browser: Browser, pageCase: PageCase): Promise<Opened> {
+/** Opens the page; throws when its target resolves to nothing. */
+export async function openPageCase(browser: Browser, pageCase: PageCase): Promise<OpenedPage> {
 	const path = await resolveTarget(pageCase.target);
-	if (!path) {
-		if (pageCase.pending) return { skip: `${pageCase.name}: nothing to open yet (${pageCase.pending} not merged?)` };
-		throw new Error(`${pageCase.name}: the resolver found no page to open`);
-	}
+	if (!path) throw new Error(`${pageCase.name}: the resolver found no page to open`);
 	const context = await browserContextAs(browser, pageCase.viewer);
 	const page = await context.newPage();
 	const consoleReports: string[] = [];
@@ -38,10 +33,6 @@ export async function openPageCase(browser: Browser, pageCase: PageCase): Promis
 	});
 	const response = await page.goto(path, { waitUntil: 'load' });
 	if (!response) throw new Error(`${path}: no response`);
-	if (pageCase.pending && response.status() === 404 && pageCase.status !== 404) {
-		await context.close();
-		return { skip: `${pageCase.name} (${path}) answers 404: ${pageCase.pending} not merged yet` };
-	}
 	return {
 		context,
 		page,

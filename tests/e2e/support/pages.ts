@@ -1,9 +1,6 @@
 // The ONE list of pages people open, reused by the header, axe and console checks
-// (tests/e2e/headers.spec.ts, a11y.spec.ts). Adding a page is one line.
-//
-// `pending: '<feature>'` marks a page whose feature is still being built: while the page answers
-// 404 its checks are skipped with a message; once it exists they run. Remove `pending` when the
-// feature has landed, so a page that disappears fails instead of being skipped.
+// (tests/e2e/headers.spec.ts, a11y.spec.ts). Adding a page is one line; a page that disappears
+// fails its checks.
 import { aTopic, customerTicket } from './sample-data.ts';
 import { firstLink, type Target } from './targets.ts';
 import type { Viewer } from './viewers.ts';
@@ -15,7 +12,6 @@ export interface PageCase {
 	viewer: Viewer;
 	/** Expected status (default 200). */
 	status?: number;
-	pending?: string;
 }
 
 export const PAGES: PageCase[] = [

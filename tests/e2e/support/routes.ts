@@ -1,6 +1,5 @@
 // The access-control matrix (tests/e2e/access-matrix.spec.ts): every read and write route
-// against every role. Adding a route is one entry; `pending: '<feature>'` skips it with a
-// message while its feature is not merged (admin gets 404), and should be removed once it is.
+// against every role. Adding a route is one entry.
 import { aTopic, customerTicket, customerTicketNumber } from './sample-data.ts';
 import { firstLink, type Target } from './targets.ts';
 import { VIEWERS, type Viewer } from './viewers.ts';
@@ -19,7 +18,6 @@ export interface RouteCase {
 	expect: Expectations;
 	/** Each viewer uses a new session of its own (routes that end the session they are sent with). */
 	freshSession?: boolean;
-	pending?: string;
 }
 
 const everyone = (outcome: Expectation): Expectations =>

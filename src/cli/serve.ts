@@ -105,14 +105,26 @@ async function shutdown(signal: string): Promise<void> {
 		process.exit(1);
 	}, SHUTDOWN_GRACE_MS + 1_500);
 	force.unref();
-	// NOTE: http.Server#close() also drops "idle" connections at once, including accepted ones whose
-	// request a busy event loop has not parsed yet (their clients see ECONNRESET). Stop listening
-	// only, then close connections that are really idle (keep-alive between requests) a bit later.
+	const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+	deadline.unref();
+	// NOTE: connections the kernel completed before SIGTERM may still wait in the listen backlog:
+	// Node accepts them one event-loop turn at a time, and PGlite keeps the loop busy. Closing the
+	// listener resets them (their clients see ECONNRESET), so keep accepting until a whole turn
+	// finds none (at most 1 s), then stop listening.
+	let accepted = 0;
+	const countAccepted = () => void accepted++;
+	server.on('connection', countAccepted);
+	const drainUntil = Date.now() + 1_000;
+	for (let turn = 0; turn < 2 || (accepted > 0 && Date.now() < drainUntil); turn++) {
+		accepted = 0;
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+	server.off('connection', countAccepted);
+	// Stop listening only (http.Server#close() would also destroy idle keep-alive connections at
+	// once); the sweep closes connections that are idle between requests, the deadline the rest.
 	net.Server.prototype.close.call(server);
 	const sweep = setInterval(() => server.closeIdleConnections(), 500);
 	sweep.unref();
-	const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-	deadline.unref();
 	await new Promise<void>((resolve) => server.once('close', () => resolve()));
 	await runShutdownHooks();
 	process.exit(0);

@@ -42,7 +42,7 @@ export async function createTicket(
 		db,
 		`tickets:create:${customer.id}`,
 		CREATE_LIMIT,
-		'You opened 5 tickets in the last 10 minutes. Please add to an open ticket instead.',
+		`You opened ${CREATE_LIMIT.limit} tickets in the last ${CREATE_LIMIT.windowSeconds / 60} minutes. Please add to an open ticket instead.`,
 	);
 	const at = now();
 	const targets = computeTargets(getPolicy(), input.severity, at);
@@ -105,7 +105,7 @@ export async function replyToTicket(db: Db, user: SessionUser, input: Reply): Pr
 		db,
 		`tickets:reply:${user.id}`,
 		REPLY_LIMIT,
-		'You are replying very fast.',
+		`You are replying very fast: at most ${REPLY_LIMIT.limit} messages a minute.`,
 	);
 	const staff = isStaff(user);
 	const updated = await changeTicket(db, ticket.id, async (trx, current, at) => {

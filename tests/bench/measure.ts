@@ -1,4 +1,5 @@
 // One autocannon run with per-response latencies (for p50/p95/p99), and the server's peak RSS.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
 
@@ -67,4 +68,21 @@ export function sampleRss(pid: number): { stop: () => number } {
 			return Math.round(Math.max(peak, rssMiB(pid)));
 		},
 	};
+}
+
+/**
+ * How fast this machine is right now: milliseconds for a fixed piece of work (hashing, string and
+ * JSON work, on one core). This shared 2-core machine's speed changes through the day (the same
+ * probe has taken from ~60 to over 100 ms), and every req/s figure moves with it: the bench prints
+ * the probe before and after so its figures can be read against the machine's state.
+ */
+export function cpuProbe(): number {
+	const started = performance.now();
+	const block = Buffer.alloc(1 << 20, 7);
+	for (let i = 0; i < 16; i++) createHash('sha256').update(block).digest();
+	const doc = { title: 'Probe', posts: Array.from({ length: 200 }, (_, i) => ({ id: i, body: `Post ${i} `.repeat(20) })) };
+	let size = 0;
+	for (let i = 0; i < 60; i++) size += (JSON.parse(JSON.stringify(doc)) as typeof doc).posts.map((p) => p.body.replace(/\s+/g, ' ').toUpperCase()).join('').length;
+	if (size === 0) throw new Error('unreachable');
+	return Math.round(performance.now() - started);
 }

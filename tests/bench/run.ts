@@ -4,6 +4,7 @@
 //   BENCH_DATABASE_URL  admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_SECONDS       seconds per target (default 10); BENCH_ONLY=name,name to run some targets
 //   BENCH_REUSE=1       keep the seeded portal_bench database from the previous run
+import { sql } from 'kysely';
 import pg from 'pg';
 import { createSession, generateSessionToken } from '#server/auth/sessions.ts';
 import { createPostgresDb, type Db } from '#server/db/client.ts';
@@ -11,7 +12,7 @@ import { migrateToLatest } from '#server/db/migrate.ts';
 import { topicPath } from '#server/forum/urls.ts';
 import { reindexAll } from '#server/search/reindex.ts';
 import { ensureBuilt, startServer, waitHealthy } from '../tools/server-process.ts';
-import { measure, rssMiB, sampleRss } from './measure.ts';
+import { cpuProbe, measure, rssMiB, sampleRss } from './measure.ts';
 import { SEEDERS } from './seed/index.ts';
 import { missingTables } from './seed/seeder.ts';
 import { BENCH_TARGETS, DATA_SET, DEFAULT_CONNECTIONS, MAX_RSS_MIB, type BenchTarget } from './targets.ts';
@@ -52,6 +53,8 @@ async function seed(db: Db): Promise<void> {
 	const started = performance.now();
 	const indexed = await reindexAll(db, {});
 	log(`  search index: ${indexed.documents} documents (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+	// As autovacuum leaves a live database: statistics for the planner, visibility maps for index-only scans.
+	await sql`vacuum analyze`.execute(db);
 }
 
 async function resolvePath(db: Db, target: BenchTarget): Promise<string | undefined> {
@@ -85,6 +88,7 @@ if (process.env.BENCH_REUSE !== '1') {
 	await seed(db);
 }
 const cookie = await staffCookie(db);
+const probeBefore = cpuProbe();
 const server = await startServer({ DATABASE_URL: databaseUrl, NODE_ENV: 'production', SEED_SAMPLE_CONTENT: '0' });
 let failed = false;
 try {
@@ -119,6 +123,7 @@ try {
 	const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
 	console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
 	console.log(`\nserver RSS: ${idleRss} MiB idle, ${peakOverall} MiB peak (target < ${MAX_RSS_MIB} MiB); ${SECONDS} s per target after a 3 s warm-up`);
+	console.log(`machine speed probe (tests/bench/measure.ts cpuProbe, lower is faster): ${probeBefore} ms before, ${cpuProbe()} ms after`);
 } finally {
 	await server.stop();
 	await db.destroy();

@@ -48,7 +48,7 @@ async function pagedTopics(
 	const page = pageOf(requested);
 	const [items, perCategory] = await Promise.all([
 		listTopics(db, filter, { limit: TOPICS_PER_PAGE, offset: (page - 1) * TOPICS_PER_PAGE }),
-		counts ?? countTopicsPerCategory(db, filter.includeHidden),
+		counts ?? countTopicsPerCategory(db, filter.includeHidden, categoryIds),
 	]);
 	const total = categoryIds
 		? categoryIds.reduce((sum, id) => sum + (perCategory.get(id) ?? 0), 0)

@@ -114,14 +114,15 @@ export async function countTopics(db: Db, filter: TopicFilter): Promise<number> 
 	return Number(row?.n ?? 0);
 }
 
-/** Topic counts per category id (visible ones unless `includeHidden`). */
+/** Topic counts per category id (visible ones unless `includeHidden`), of `categoryIds` or all. */
 export async function countTopicsPerCategory(
 	db: Db,
 	includeHidden: boolean,
+	categoryIds?: readonly string[],
 ): Promise<Map<string, number>> {
 	const rows = await db
 		.selectFrom('forum_topics as t')
-		.where(topicCondition({ includeHidden }))
+		.where(topicCondition({ includeHidden, categoryIds }))
 		.select(['t.category_id', sql<number>`count(*)::int`.as('n')])
 		.groupBy('t.category_id')
 		.execute();

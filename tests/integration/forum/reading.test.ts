@@ -1,6 +1,6 @@
 import type { KyselyPlugin } from 'kysely';
 import { expect, it } from 'vitest';
-import { getForumIndex, getTopicPage } from '#server/forum/forum.service.ts';
+import { getCategoryPage, getForumIndex, getTopicPage } from '#server/forum/forum.service.ts';
 import {
 	iterateTopicSearchDocuments,
 	listTopicSearchDocuments,
@@ -66,6 +66,7 @@ describeEachDb('forum reading', (use) => {
 		const general = (index: Awaited<ReturnType<typeof getForumIndex>>) =>
 			index.categories.find((c) => c.slug === 'general')?.topicCount ?? -1;
 		const [before, beforeStaff] = [await getForumIndex(db, null), await getForumIndex(db, staff)];
+		const categoryBefore = (await getCategoryPage(db, null, 'general')).topics.total;
 		const { topicId } = await makeTopic(db, author);
 		await makeTopic(db, author);
 		await db.updateTable('forum_topics').set({ hidden: true }).where('id', '=', topicId).execute();
@@ -80,6 +81,7 @@ describeEachDb('forum reading', (use) => {
 		expect(after.latest.total).toBe(after.categories.reduce((sum, c) => sum + c.topicCount + c.children.reduce((s, k) => s + k.topicCount, 0), 0));
 		// Counts, categories, the page of topics.
 		expect(plugin.count).toBe(3);
+		expect((await getCategoryPage(db, null, 'general')).topics.total - categoryBefore).toBe(1);
 	});
 
 	it('counts a visitor once per topic in a while', async () => {

@@ -1,7 +1,7 @@
 // The ONE list of pages people open, reused by the header, axe and console checks
 // (tests/e2e/headers.spec.ts, a11y.spec.ts). Adding a page is one line; a page that disappears
 // fails its checks.
-import { aTopic, customerTicket } from './sample-data.ts';
+import { aTopic, customerTicket, SAMPLE_HINT } from './sample-data.ts';
 import { firstLink, type Target } from './targets.ts';
 import type { Viewer } from './viewers.ts';
 
@@ -26,7 +26,7 @@ export const PAGES: PageCase[] = [
 	{ name: 'manuals', target: '/manuals', viewer: 'anonymous' },
 	{ name: 'manual page', target: '/manuals/getting-started/installation', viewer: 'anonymous' },
 	{ name: 'hints', target: '/hints', viewer: 'anonymous' },
-	{ name: 'hint', target: firstLink('/hints', /^\/hints\/[a-z0-9-]+$/), viewer: 'anonymous' },
+	{ name: 'hint', target: SAMPLE_HINT, viewer: 'anonymous' },
 	{ name: 'forum index', target: '/forum', viewer: 'anonymous' },
 	{ name: 'forum category', target: '/forum/c/design-changes', viewer: 'anonymous' },
 	{ name: 'forum topic', target: aTopic, viewer: 'anonymous' },

@@ -84,7 +84,9 @@ export async function run(): Promise<void> {
 		const [statuses, quick, exit] = await Promise.all([Promise.all(uploads), Promise.all(burst.map((b) => b.answer)), server.exited]);
 		check('in-flight uploads complete after SIGTERM', statuses.every((s) => s === 401), tally(statuses.map(String)));
 		check('requests connected before SIGTERM are answered', quick.every((s) => s === 'status 200'), tally(quick));
-		check('new connections are refused after SIGTERM', /ECONNREFUSED/.test(late), late);
+		// While the backlog drains (up to 1 s) a new connection may still be taken: then it must be
+		// answered in full. After that, it is refused. Never reset or left hanging.
+		check('a new connection after SIGTERM is refused or answered in full', /ECONNREFUSED/.test(late) || late === 'status 200', late);
 		check('server exits 0 after SIGTERM', exit.code === 0, `code ${exit.code}, signal ${exit.signal}`);
 		const seconds = (exit.at - signalledAt) / 1000;
 		check('server exits within 10 s of SIGTERM', seconds < 10, `${seconds.toFixed(1)} s`);

@@ -2,20 +2,18 @@ import { getDb } from '#server/db/client.ts';
 import { ensureSampleHints } from '#server/hints/sample-hints.ts';
 import { ensureSearchWorker } from '#server/search/outbox-worker.ts';
 
-let started: Promise<void> | undefined;
-
 /**
  * Once per process that serves the portal, when its database is open (db/client.ts, after
- * `startServing()`): sample content on a fresh database and the search outbox worker. Failures
- * are logged and retried on a later `getDb()`.
+ * `startServing()`): sample content on a fresh database and the search outbox worker. Resolves
+ * false after a failure (logged), which db/client.ts retries on a later `getDb()`.
  */
-export function ensureStarted(): Promise<void> {
-	started ??= (async () => {
+export async function ensureStarted(): Promise<boolean> {
+	try {
 		void ensureSearchWorker();
 		await ensureSampleHints(await getDb());
-	})().catch((error: unknown) => {
-		started = undefined;
+		return true;
+	} catch (error) {
 		console.error('[startup] could not prepare the portal yet:', error instanceof Error ? error.message : error);
-	});
-	return started;
+		return false;
+	}
 }

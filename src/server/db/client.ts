@@ -25,21 +25,25 @@ let connecting: Promise<Connection> | undefined;
  */
 export async function getDb(): Promise<Db> {
 	const { db } = await connect();
-	startWhenServing(startServerTasks);
+	// NOTE: every request calls getDb(): once the tasks have started this is one check.
+	if (!serverTasks) startWhenServing(startServerTasks);
 	return db;
 }
 
-let startup: Promise<typeof import('#server/startup.ts')> | undefined;
+let serverTasks: Promise<void> | undefined;
 
-/** Sample content and the search worker (src/server/startup.ts); cheap once they run. */
+/** Sample content and the search worker (src/server/startup.ts), once; again after a failure. */
 function startServerTasks(): void {
 	// NOTE: imported on demand: startup.ts itself needs getDb(), and scripts never load it.
-	startup ??= import('#server/startup.ts');
-	startup
+	serverTasks ??= import('#server/startup.ts')
 		.then(({ ensureStarted }) => ensureStarted())
-		.catch((error: unknown) =>
-			console.error('[startup] could not load the start-up tasks:', error),
-		);
+		.then((started) => {
+			if (!started) serverTasks = undefined;
+		})
+		.catch((error: unknown) => {
+			serverTasks = undefined;
+			console.error('[startup] could not load the start-up tasks:', error);
+		});
 }
 
 export async function getDbKind(): Promise<DbKind> {

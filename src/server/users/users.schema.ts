@@ -26,9 +26,16 @@ export const SignUpSchema = z.object({
 export type SignUp = z.output<typeof SignUpSchema>;
 
 export const LoginSchema = z.object({
-	// NOTE: an address that could not have signed up fails here, as a field error (400), before
-	// the throttles and the password check.
-	email: z.string({ error: 'Enter your email.' }).trim().min(1, { error: 'Enter your email.' }).pipe(EmailSchema),
+	// NOTE: what is plainly not an address fails here, as a field error (400), before the throttles
+	// and the password check. The shape is looser than sign-up's, so accounts made before a
+	// stricter sign-up check (or by an admin, e.g. ops@localhost) can still log in.
+	email: z
+		.string({ error: 'Enter your email.' })
+		.trim()
+		.toLowerCase()
+		.min(1, { error: 'Enter your email.' })
+		.max(254, { error: 'That email address is too long.' })
+		.regex(/^[^\s@]+@[^\s@]+$/, { error: 'Enter a valid email address, like name@example.com.' }),
 	password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(200),
 	next: z.string().max(500).optional(),
 });

@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { defineAction } from './define-action.ts';
 import { requireUser } from '#server/auth/guards.ts';
 import { getDb } from '#server/db/client.ts';
 import { removeCategory, saveCategory } from '#server/forum/categories.service.ts';

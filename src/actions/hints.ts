@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { defineAction } from './define-action.ts';
 import { getDb } from '#server/db/client.ts';
 import { requireUser } from '#server/auth/guards.ts';
 import { CreateHintSchema, RestoreHintSchema, UpdateHintSchema } from '#server/hints/hints.schema.ts';

@@ -1,4 +1,4 @@
-import { defineAction } from 'astro:actions';
+import { defineAction } from './define-action.ts';
 import { z } from 'astro/zod';
 import { requireUser } from '#server/auth/guards.ts';
 import { getDb } from '#server/db/client.ts';

@@ -137,6 +137,32 @@ test('limits a new account to 3 forum posts a minute, topics and replies alike',
 	await expect(page.locator('article.post')).toHaveCount(3);
 });
 
+test('refuses text the database cannot store before it counts against the posting limit', async ({
+	page,
+}) => {
+	await signUpFresh(page.request, 'Careless Paster');
+	const topicUrl = redirectTarget(
+		await newTopic(page.request, `Pasted from a binary file ${unique()}`),
+		'topic',
+	);
+	const topicId = topicIdOf(topicUrl);
+	// Five NUL posts, more than the 2 posts this new account has left this minute: each is a 400
+	// with the field message, over the no-JS form flow and the RPC endpoint alike.
+	for (let n = 1; n <= 5; n++) {
+		const path = n % 2 ? `${topicUrl}?_action=forum.reply` : '/_actions/forum.reply';
+		const res = await post(page.request, path, { topicId, body: `Binary\u0000paste ${n}` });
+		expect(res.status(), `NUL post ${n}`).toBe(400);
+		expect(await res.text()).toContain('characters we cannot store');
+	}
+	// The slots are all still there: two more posts go in, the third is over the limit.
+	for (const body of ['Second post.', 'Third post.']) {
+		redirectTarget(await post(page.request, `${topicUrl}?_action=forum.reply`, { topicId, body }), body);
+	}
+	expect((await post(page.request, `${topicUrl}?_action=forum.reply`, { topicId, body: 'Fourth.' })).status()).toBe(429);
+	await page.goto(topicUrl);
+	await expect(page.locator('article.post')).toHaveCount(3);
+});
+
 test('limits an account older than a day to 10 forum posts a minute', async ({ page }) => {
 	const me = await signUpFresh(page.request, 'Seasoned Poster');
 	// The server's clock a day ahead, for these requests only: the account counts as a day old.

@@ -37,12 +37,8 @@ export async function formState<A extends ActionClient<any, any, any>>(
 		const formLevel = result.error.issues.find((issue: { path: unknown[] }) => issue.path.length === 0)?.message;
 		state.formError = formLevel ?? 'Please correct the fields marked below.';
 	} else {
+		// NOTE: a 429 or 503 gets its Retry-After from the wait asAction() noted (http/retry-after.ts).
 		state.formError = result.error.message || 'Something went wrong. Please try again.';
-		if (result.error.status === 429) {
-			const minutes = /in (\d+) minutes/.exec(state.formError)?.[1];
-			const seconds = /in (\d+) seconds/.exec(state.formError)?.[1] ?? '60';
-			astro.response.headers.set('retry-after', String(minutes ? Number(minutes) * 60 : Number(seconds)));
-		}
 	}
 	return state;
 }

@@ -122,9 +122,8 @@ export function forumReplies(): WriteSurface {
 interface Customer {
 	api: APIRequestContext;
 	/**
-	 * Writes sent, counted against the limit at hand. NOTE: every one, not only the accepted ones:
-	 * a write the server refuses after the limit was consumed (a NUL byte the database cannot
-	 * store is refused at the insert) counts too.
+	 * Writes sent, counted against the limit at hand. NOTE: every one, not only the accepted ones,
+	 * to stay on the safe side of the limit whatever the server refuses before counting.
 	 */
 	sent: number;
 	ticket?: number;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,10 +109,14 @@ describe('support policy file', () => {
 
 	it('names the file it could not read', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'policy-'));
-		expect(() => loadPolicy(join(dir, 'missing.yaml'))).toThrow(/^missing\.yaml: cannot read/);
-		writeFileSync(join(dir, 'support-policy.yaml'), edited("closes: '18:00'", "closes: '25:00'"));
-		expect(() => loadPolicy(join(dir, 'support-policy.yaml'))).toThrow(
-			'support-policy.yaml: responseWindow.hours.closes: expected HH:MM',
-		);
+		try {
+			expect(() => loadPolicy(join(dir, 'missing.yaml'))).toThrow(/^missing\.yaml: cannot read/);
+			writeFileSync(join(dir, 'support-policy.yaml'), edited("closes: '18:00'", "closes: '25:00'"));
+			expect(() => loadPolicy(join(dir, 'support-policy.yaml'))).toThrow(
+				'support-policy.yaml: responseWindow.hours.closes: expected HH:MM',
+			);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

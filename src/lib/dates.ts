@@ -12,6 +12,8 @@ const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Formatters of the option sets this module owns, by option object and zone: no key to build. */
+const presetFormatters = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
 
 function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
 	const key = `${zone}|${JSON.stringify(options)}`;
@@ -23,6 +25,15 @@ function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.Date
 	return found;
 }
 
+/** Formats with one of this module's constant option sets (hot paths: a page formats dozens of dates). */
+function formatPreset(date: Date, zone: string, options: Intl.DateTimeFormatOptions): string {
+	let zones = presetFormatters.get(options);
+	if (!zones) presetFormatters.set(options, (zones = new Map()));
+	let found = zones.get(zone);
+	if (!found) zones.set(zone, (found = formatter(zone, options)));
+	return found.format(date);
+}
+
 /** Formats `date` in `zone` with Intl options (locale en-GB, 24-hour clock). */
 export function formatInZone(
 	date: Date,
@@ -32,20 +43,24 @@ export function formatInZone(
 	return formatter(zone, { hourCycle: 'h23', ...options }).format(date);
 }
 
+const TIME: Intl.DateTimeFormatOptions = { hourCycle: 'h23', hour: '2-digit', minute: '2-digit' };
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+	hourCycle: 'h23',
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric',
+	hour: '2-digit',
+	minute: '2-digit',
+};
+
 /** "07:00" */
 export function formatTime(date: Date, zone: string): string {
-	return formatInZone(date, zone, { hour: '2-digit', minute: '2-digit' });
+	return formatPreset(date, zone, TIME);
 }
 
 /** "27 Nov 2026, 17:30" */
 export function formatDateTime(date: Date, zone: string): string {
-	return formatInZone(date, zone, {
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-	});
+	return formatPreset(date, zone, DATE_TIME);
 }
 
 /** The calendar date of `date` in `zone` as YYYY-MM-DD. */

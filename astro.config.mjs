@@ -9,7 +9,9 @@ export default defineConfig({
 	output: 'server',
 	integrations: [supportPolicyCheck(), devStartUp()],
 	adapter: node({
-		mode: 'standalone',
+		// NOTE: src/cli/serve.ts is the server (limits, page cache, shutdown) and serves the built
+		// client files itself; the adapter's handler only renders.
+		mode: 'middleware',
 		// NOTE: the adapter accepts 1 GiB bodies by default; nothing we accept is near 4 MiB.
 		// src/cli/serve.ts also answers 413 to any request that declares a larger body.
 		bodySizeLimit: BODY_SIZE_LIMIT,

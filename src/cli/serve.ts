@@ -9,6 +9,7 @@ import { config } from '../server/config.ts';
 import { assertDirUnlocked } from '../server/db/dir-lock.ts';
 import { BODY_SIZE_LIMIT } from '../server/http/limits.ts';
 import { PageCache, withPageCache } from '../server/http/page-cache.ts';
+import { StaticFiles } from '../server/http/static-files.ts';
 import { getPolicy, PolicyError } from '../server/support/policy.ts';
 import { nextStatusChange } from '../server/support/schedule.ts';
 
@@ -31,9 +32,11 @@ try {
 	process.exit(1);
 }
 
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const entry = pathToFileURL(path.resolve('dist/server/entry.mjs')).href;
+// NOTE: the adapter's middleware mode (astro.config.mjs): its handler renders only; the built
+// client files are ours to serve (src/server/http/static-files.ts).
 const { handler: astroHandler } = (await import(entry)) as { handler: http.RequestListener };
+const staticFiles = new StaticFiles(path.resolve('dist/client'));
 
 // Manual pages are the same for every anonymous reader: served from memory like prerendered files,
 // until the header's support-hours badge would change, a minute at most.
@@ -66,6 +69,14 @@ const server = http.createServer(
 			res.end(`Request body too large (limit ${BODY_SIZE_LIMIT / 1024 / 1024} MiB).`);
 			return;
 		}
+		try {
+			decodeURI(req.url ?? '/');
+		} catch {
+			res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+			res.end('Bad request: the address is not valid URL encoding.');
+			return;
+		}
+		if (staticFiles.serve(req, res)) return;
 		handler(req, res);
 	},
 );

@@ -93,6 +93,25 @@ export function nextClosing(policy: Policy, department: Department, at: Date): D
 /** Each department open or closed at `at`, with when that changes. */
 export function statusAt(policy: Policy, at: Date): SupportStatus {
 	const ms = millis(at);
+	const known = lastStatus;
+	const departments =
+		known && known.policy === policy && ms >= known.from && ms < known.until
+			? known.departments
+			: computeStatus(policy, ms);
+	return {
+		at: new Date(ms),
+		timezone: policy.timezone,
+		departments: Object.fromEntries(
+			Object.entries(departments).map(([id, s]) => [id, { ...s, closesAt: copy(s.closesAt), opensAt: copy(s.opensAt) }]),
+		) as Record<Department, DepartmentStatus>,
+	};
+}
+
+// NOTE: every page's header shows the status; it stays the same from one instant until the next
+// opening or closing, so the last interval's answer is kept (a page view costs no calendar work).
+let lastStatus: { policy: Policy; from: number; until: number; departments: Record<Department, DepartmentStatus> } | undefined;
+
+function computeStatus(policy: Policy, ms: number): Record<Department, DepartmentStatus> {
 	const entries = DEPARTMENTS.map((department): [Department, DepartmentStatus] => {
 		const hours = departmentHours(policy, department);
 		const current = currentInterval(policy, hours, ms);
@@ -107,12 +126,13 @@ export function statusAt(policy: Policy, at: Date): SupportStatus {
 					},
 		];
 	});
-	return {
-		at: new Date(ms),
-		timezone: policy.timezone,
-		departments: Object.fromEntries(entries) as Record<Department, DepartmentStatus>,
-	};
+	const departments = Object.fromEntries(entries) as Record<Department, DepartmentStatus>;
+	const until = Math.min(...entries.map(([, s]) => (s.closesAt ?? s.opensAt)?.getTime() ?? Infinity));
+	lastStatus = { policy, from: ms, until, departments };
+	return departments;
 }
+
+const copy = (date: Date | null): Date | null => (date ? new Date(date.getTime()) : null);
 
 /** The first instant after `at` when any department opens or closes. */
 export function nextStatusChange(policy: Policy, at: Date): Date {

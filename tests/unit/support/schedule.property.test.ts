@@ -284,4 +284,25 @@ describe('schedule engine against the naive minute-by-minute reference', () => {
 			{ numRuns: 300 },
 		);
 	});
+
+	it('answers the same status in any order of instants, as the engine remembers the last interval', () => {
+		// Instants within three minutes of the week's openings and closings, asked in any order (back
+		// in time too, as pinned clocks do). The expected answers come first, from fresh copies of
+		// the policy, which the engine has never seen.
+		const edges: number[] = [];
+		for (let t = Date.UTC(2026, 10, 23); t < Date.UTC(2026, 10, 30); ) {
+			t = nextStatusChange(base, new Date(t)).getTime();
+			edges.push(t);
+		}
+		const nearEdge = fc
+			.tuple(fc.constantFrom(...edges), fc.integer({ min: -180, max: 180 }))
+			.map(([edge, seconds]) => edge + seconds * 1000);
+		fc.assert(
+			fc.property(fc.array(nearEdge, { minLength: 2, maxLength: 40 }), (instants) => {
+				const expected = instants.map((at) => statusAt(structuredClone(base), new Date(at)));
+				expect(instants.map((at) => statusAt(base, new Date(at)))).toEqual(expected);
+			}),
+			{ numRuns: 200 },
+		);
+	});
 });

@@ -84,6 +84,10 @@ export async function createPostgresDb(
 	});
 	// NOTE: an idle client losing its connection (database restart) must not crash the process.
 	pool.on('error', (error) => console.error('[db] idle client error:', error.message));
+	// Nor may a client checked out between two queries (inside a transaction): pg-pool listens only
+	// while clients are idle. The query that needed it fails on its own ("not queryable"), which the
+	// request answers with 503, and the pool drops the client when it is released.
+	pool.on('connect', (client) => client.on('error', () => undefined));
 	return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -33,7 +33,7 @@ function failureSections(output: string): string {
 	if (start < 0) return '(Vitest printed no failure section; see its output above)';
 	const end = lines.findIndex((line, i) => i > start && /^\s*Test Files\s/.test(line));
 	const section = lines.slice(start, end < 0 ? undefined : end).filter((line) => line.trim() && !line.includes('node_modules'));
-	return section.slice(0, 80).join('\n') + (section.length > 80 ? `\n… ${section.length - 80} more lines above` : '');
+	return section.slice(0, 80).join('\n') + (section.length > 80 ? `\n… ${section.length - 80} more lines, in Vitest's output above` : '');
 }
 
 function freePort(): Promise<number> {

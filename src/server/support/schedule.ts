@@ -16,8 +16,9 @@ import {
 } from './policy.schema.ts';
 
 /**
- * The support-hours engine: who is open when, and when answers are due. Pure (no I/O, no
- * clock); every function takes the policy first and instants as `Date`.
+ * The support-hours engine: who is open when, and when answers are due. No I/O, no clock
+ * (it remembers only the last status interval); every function takes the policy first and
+ * instants as `Date`.
  */
 
 export type { Department, Severity };
@@ -92,14 +93,9 @@ export function nextClosing(policy: Policy, department: Department, at: Date): D
 
 /** Each department open or closed at `at`, with when that changes. */
 export function statusAt(policy: Policy, at: Date): SupportStatus {
-	const ms = millis(at);
-	const known = lastStatus;
-	const departments =
-		known && known.policy === policy && ms >= known.from && ms < known.until
-			? known.departments
-			: computeStatus(policy, ms);
+	const { departments } = intervalStatus(policy, millis(at));
 	return {
-		at: new Date(ms),
+		at: new Date(millis(at)),
 		timezone: policy.timezone,
 		departments: Object.fromEntries(
 			Object.entries(departments).map(([id, s]) => [id, { ...s, closesAt: copy(s.closesAt), opensAt: copy(s.opensAt) }]),
@@ -107,11 +103,27 @@ export function statusAt(policy: Policy, at: Date): SupportStatus {
 	};
 }
 
-// NOTE: every page's header shows the status; it stays the same from one instant until the next
-// opening or closing, so the last interval's answer is kept (a page view costs no calendar work).
-let lastStatus: { policy: Policy; from: number; until: number; departments: Record<Department, DepartmentStatus> } | undefined;
+/** The first instant after `at` when any department opens or closes. */
+export function nextStatusChange(policy: Policy, at: Date): Date {
+	return new Date(intervalStatus(policy, millis(at)).until);
+}
 
-function computeStatus(policy: Policy, ms: number): Record<Department, DepartmentStatus> {
+interface IntervalStatus {
+	policy: Policy;
+	/** The instant this was computed for, and the next opening or closing after it. */
+	from: number;
+	until: number;
+	departments: Record<Department, DepartmentStatus>;
+}
+
+// NOTE: the one piece of state here. Every page's header shows the status, and it stays the same
+// from one instant until the next opening or closing, so the last interval's answer is kept: a
+// page view costs no calendar work. Callers get copies, so nothing can change what is kept.
+let lastInterval: IntervalStatus | undefined;
+
+function intervalStatus(policy: Policy, ms: number): IntervalStatus {
+	const known = lastInterval;
+	if (known && known.policy === policy && ms >= known.from && ms < known.until) return known;
 	const entries = DEPARTMENTS.map((department): [Department, DepartmentStatus] => {
 		const hours = departmentHours(policy, department);
 		const current = currentInterval(policy, hours, ms);
@@ -126,19 +138,12 @@ function computeStatus(policy: Policy, ms: number): Record<Department, Departmen
 					},
 		];
 	});
-	const departments = Object.fromEntries(entries) as Record<Department, DepartmentStatus>;
 	const until = Math.min(...entries.map(([, s]) => (s.closesAt ?? s.opensAt)?.getTime() ?? Infinity));
-	lastStatus = { policy, from: ms, until, departments };
-	return departments;
+	lastInterval = { policy, from: ms, until, departments: Object.fromEntries(entries) as Record<Department, DepartmentStatus> };
+	return lastInterval;
 }
 
 const copy = (date: Date | null): Date | null => (date ? new Date(date.getTime()) : null);
-
-/** The first instant after `at` when any department opens or closes. */
-export function nextStatusChange(policy: Policy, at: Date): Date {
-	const changes = Object.values(statusAt(policy, at).departments).map((d) => (d.closesAt ?? d.opensAt)?.getTime() ?? Infinity);
-	return new Date(Math.min(...changes));
-}
 
 /**
  * When the first response to a request of `severity` submitted at `at` is due.

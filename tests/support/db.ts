@@ -19,20 +19,45 @@ export async function createTestDb(): Promise<TestDb> {
 /** A freshly migrated schema of its own on `TEST_DATABASE_URL`, dropped by `close()`. */
 export async function createPostgresTestDb(url: string): Promise<TestDb> {
 	const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-	const admin = await createPostgresDb(url, { max: 1, connectTimeoutMs: 30_000 });
-	await sql`create schema ${sql.id(schema)}`.execute(admin);
-	await admin.destroy();
-	const db = await createPostgresDb(url, { searchPath: `${schema},public`, max: 4, connectTimeoutMs: 30_000 });
-	await migrateToLatest(db);
+	const db = await withSchemaLock(url, async (admin) => {
+		await sql`create schema ${sql.id(schema)}`.execute(admin);
+		const created = await createPostgresDb(url, { searchPath: `${schema},public`, max: 4, connectTimeoutMs: 30_000 });
+		await migrateToLatest(created);
+		return created;
+	});
 	return {
 		db,
 		kind: 'postgres',
 		close: async () => {
-			await sql`drop schema ${sql.id(schema)} cascade`.execute(db);
 			await db.destroy();
+			await withSchemaLock(url, (admin) => sql`drop schema ${sql.id(schema)} cascade`.execute(admin));
 		},
 	};
 }
+
+/**
+ * Runs `fn` while no other test process creates, migrates or drops a test schema.
+ * NOTE: Kysely's migrator lists the tables of every schema in the database (calling
+ * pg_get_serial_sequence on each); a schema dropped by another test process mid-listing fails it
+ * with "schema … does not exist". Parallel test files share one database, so they take turns.
+ */
+export async function withSchemaLock<T>(url: string, fn: (admin: Db) => Promise<T>): Promise<T> {
+	const admin = await createPostgresDb(url, { max: 1, connectTimeoutMs: 30_000 });
+	try {
+		// One connection (max 1): the session lock and its unlock run on the same session.
+		await sql`select pg_advisory_lock(${SCHEMA_LOCK})`.execute(admin);
+		try {
+			return await fn(admin);
+		} finally {
+			await sql`select pg_advisory_unlock(${SCHEMA_LOCK})`.execute(admin);
+		}
+	} finally {
+		await admin.destroy();
+	}
+}
+
+/** An arbitrary advisory-lock key for test schemas (not Kysely's own migration lock). */
+const SCHEMA_LOCK = 7_311_002;
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 

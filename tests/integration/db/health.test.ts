@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDb, createPostgresDb } from '#server/db/client.ts';
+import { closeDb } from '#server/db/client.ts';
 import { resetConfig } from '#server/config.ts';
 import { checkHealth } from '#server/health.ts';
-import { testDatabaseUrl } from '../../support/db.ts';
+import { testDatabaseUrl, withSchemaLock } from '../../support/db.ts';
 
 const saved = { ...process.env };
 afterEach(async () => {
@@ -36,18 +36,19 @@ describe('health', () => {
 
 	it.skipIf(!testDatabaseUrl)('reports postgres when DATABASE_URL is set', async () => {
 		const schema = `t_health_${Date.now().toString(36)}`;
-		const admin = await createPostgresDb(testDatabaseUrl!, { max: 1 });
-		await sql`create schema ${sql.id(schema)}`.execute(admin);
-		try {
-			const url = new URL(testDatabaseUrl!);
-			url.searchParams.set('options', `-c search_path=${schema},public`);
-			process.env.DATABASE_URL = url.href;
-			resetConfig();
-			expect(await checkHealth()).toMatchObject({ status: 'ok', database: 'postgres' });
-		} finally {
-			await closeDb();
-			await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
-			await admin.destroy();
-		}
+		// The health check migrates the new schema: under the test-schema lock (see withSchemaLock).
+		await withSchemaLock(testDatabaseUrl!, async (admin) => {
+			await sql`create schema ${sql.id(schema)}`.execute(admin);
+			try {
+				const url = new URL(testDatabaseUrl!);
+				url.searchParams.set('options', `-c search_path=${schema},public`);
+				process.env.DATABASE_URL = url.href;
+				resetConfig();
+				expect(await checkHealth()).toMatchObject({ status: 'ok', database: 'postgres' });
+			} finally {
+				await closeDb();
+				await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
+			}
+		});
 	});
 });

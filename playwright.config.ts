@@ -44,7 +44,7 @@ export default defineConfig({
 		stderr: 'pipe',
 		// NOTE: TRUST_PROXY lets tests that trip rate limits use their own X-Forwarded-For address
 		// (tests/e2e/support/viewers.ts), so they do not lock the other tests out of 127.0.0.1.
-		env: { PORT: String(port), HOST: '127.0.0.1', PORTAL_ALLOW_FAKE_NOW: '1', TRUST_PROXY: '1' },
+		env: { PORT: String(port), HOST: '127.0.0.1', PORTAL_TEST_CLOCK: '1', TRUST_PROXY: '1' },
 		// NOTE: the default is SIGKILL, which skips the server's exit hook that removes its DATA_DIR.
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
 	},

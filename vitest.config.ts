@@ -7,5 +7,7 @@ export default defineConfig({
 		maxWorkers: 2,
 		testTimeout: 120_000,
 		hookTimeout: 180_000,
+		// The test clock (src/server/clock.ts) is off unless a test run switches it on.
+		env: { PORTAL_TEST_CLOCK: '1' },
 	},
 });

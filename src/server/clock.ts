@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { config } from './config.ts';
 
 /**
  * The server's single source of "now". End-to-end tests that fix the browser clock can
@@ -7,8 +8,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  *   ticking in real time from there;
  * - the `x-portal-now: <ISO instant>` request header (see middleware) pretends for one request.
  *
- * NOTE: honoured only outside production, or when PORTAL_ALLOW_FAKE_NOW=1 (e2e runs the
- * production build), so a stray variable or header cannot skew a live server.
+ * NOTE: honoured only when the test harness switches it on with PORTAL_TEST_CLOCK=1 (Vitest's
+ * config, Playwright's web server). Never a default, never implied by NODE_ENV: a server started
+ * as the README says (`npm run serve`, NODE_ENV unset) took the time from any client's header.
  */
 export function now(): Date {
 	const pinned = requestNow.getStore();
@@ -22,7 +24,7 @@ export function now(): Date {
 const requestNow = new AsyncLocalStorage<number>();
 
 export function fakeClockAllowed(): boolean {
-	return process.env.NODE_ENV !== 'production' || process.env.PORTAL_ALLOW_FAKE_NOW === '1';
+	return config().testClock;
 }
 
 /** Runs `fn` with `now()` answering `instant` (ISO with offset); ignored when fakes are not allowed. */
@@ -33,7 +35,7 @@ export function withNow<T>(instant: string | null, fn: () => T): T {
 }
 
 function fakeStart(): number | undefined {
-	const raw = process.env.PORTAL_FAKE_NOW;
+	const raw = config().fakeNow;
 	if (!raw || !fakeClockAllowed()) return undefined;
 	const ms = parseInstant(raw);
 	if (ms === undefined) {

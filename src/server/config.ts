@@ -12,6 +12,9 @@ const ConfigSchema = z.object({
 	CONTENT_DIR: z.string().default('content'),
 	TRUST_PROXY: z.enum(['0', '1']).default('0'),
 	SEED_SAMPLE_CONTENT: z.enum(['0', '1']).default('1'),
+	// Test harness only (src/server/clock.ts): off unless a test run switches it on.
+	PORTAL_TEST_CLOCK: z.enum(['0', '1']).default('0'),
+	PORTAL_FAKE_NOW: z.string().optional(),
 });
 
 export interface Config {
@@ -25,6 +28,9 @@ export interface Config {
 	contentDir: string;
 	trustProxy: boolean;
 	seedSampleContent: boolean;
+	/** Tests only: lets `x-portal-now` and PORTAL_FAKE_NOW set the server's clock. */
+	testClock: boolean;
+	fakeNow: string | undefined;
 }
 
 let cached: Config | undefined;
@@ -52,6 +58,8 @@ export function config(): Config {
 		contentDir: path.resolve(e.CONTENT_DIR),
 		trustProxy: e.TRUST_PROXY === '1',
 		seedSampleContent: e.SEED_SAMPLE_CONTENT === '1',
+		testClock: e.PORTAL_TEST_CLOCK === '1',
+		fakeNow: e.PORTAL_FAKE_NOW,
 	};
 	return cached;
 }

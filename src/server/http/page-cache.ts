@@ -1,3 +1,4 @@
+import { config } from '../config.ts';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders, RequestListener, ServerResponse } from 'node:http';
 
 /**
@@ -38,7 +39,9 @@ export function anonymousPageKey(
 ): string | undefined {
 	const { method, url = '', headers } = request;
 	if (method !== 'GET' || url.includes('?') || !cacheable(url)) return undefined;
-	if (headers.cookie || headers.authorization || headers['x-portal-now']) return undefined;
+	if (headers.cookie || headers.authorization) return undefined;
+	// NOTE: a live server ignores the test clock's header, so it must not bypass the cache either.
+	if (config().testClock && headers['x-portal-now']) return undefined;
 	// The origin is part of the page (canonical links, absolute URLs, HSTS over https).
 	const forwarded = [headers['x-forwarded-proto'], headers['x-forwarded-host']].map((h) => String(h ?? '')).join(' ');
 	return `${headers.host ?? ''} ${forwarded} ${url}`;

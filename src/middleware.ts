@@ -14,7 +14,8 @@ export const onRequest = defineMiddleware((context, next) =>
 	withNow(context.request.headers.get('x-portal-now'), async () => {
 		context.locals.user = null;
 		context.locals.session = null;
-		if (isCrossSiteWrite(context.request)) return new Response('Cross-site request refused.', { status: 403 });
+		if (isCrossSiteWrite(context.request))
+			return new Response('Cross-site request refused.', { status: 403 });
 		try {
 			await loadSession(context);
 		} catch (error) {
@@ -28,7 +29,9 @@ export const onRequest = defineMiddleware((context, next) =>
 /** An unsafe method sent from another site (Astro's checkOrigin covers form posts; browsers also say). */
 function isCrossSiteWrite(request: Request): boolean {
 	const fetchSite = request.headers.get('sec-fetch-site');
-	return UNSAFE.has(request.method) && !!fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none';
+	return (
+		UNSAFE.has(request.method) && !!fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none'
+	);
 }
 
 /** Session cookie → `locals.user`/`locals.session`; extends a valid cookie, drops a stale one. */

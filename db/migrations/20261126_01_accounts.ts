@@ -12,7 +12,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('handle', 'text', (c) => c.notNull().unique())
 		.addColumn('display_name', 'text', (c) => c.notNull())
 		.addColumn('role', 'text', (c) =>
-			c.notNull().defaultTo('customer').check(sql`role in ('customer', 'developer', 'staff', 'admin')`),
+			c
+				.notNull()
+				.defaultTo('customer')
+				.check(sql`role in ('customer', 'developer', 'staff', 'admin')`),
 		)
 		.addColumn('password_hash', 'text', (c) => c.notNull())
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -27,7 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addColumn('user_agent', 'text')
 		.execute();
-	await db.schema.createIndex('auth_sessions_user_id_idx').on('auth_sessions').column('user_id').execute();
+	await db.schema
+		.createIndex('auth_sessions_user_id_idx')
+		.on('auth_sessions')
+		.column('user_id')
+		.execute();
 
 	await db.schema
 		.createTable('rate_limits')

@@ -13,7 +13,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('last_error', 'text')
 		.addColumn('processed_at', 'timestamptz')
 		.execute();
-	await sql`create index search_outbox_pending_idx on search_outbox (id) where processed_at is null`.execute(db);
+	await sql`create index search_outbox_pending_idx on search_outbox (id) where processed_at is null`.execute(
+		db,
+	);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

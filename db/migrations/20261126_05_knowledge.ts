@@ -35,9 +35,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();
-	await sql`create index hints_public_idx on hints (published_at desc) where state = 'published'`.execute(db);
+	await sql`create index hints_public_idx on hints (published_at desc) where state = 'published'`.execute(
+		db,
+	);
 	await sql`create index hints_tags_idx on hints using gin (tags)`.execute(db);
-	await sql`create index hints_index_pending_idx on hints (published_at) where index_pending`.execute(db);
+	await sql`create index hints_index_pending_idx on hints (published_at) where index_pending`.execute(
+		db,
+	);
 
 	await db.schema
 		.createTable('hint_revisions')

@@ -22,20 +22,37 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute();
 	// NOTE: fastupdate off: PGlite has no autovacuum to merge GIN pending lists, and scanning a
 	// long pending list made searches 50x slower. Writes come from the outbox worker, not users.
-	await sql`create index search_documents_tsv_idx on search_documents using gin (tsv) with (fastupdate = off)`.execute(db);
+	await sql`create index search_documents_tsv_idx on search_documents using gin (tsv) with (fastupdate = off)`.execute(
+		db,
+	);
 	// Manuals and hints are few but long: matching them through their own index never reads
 	// (detoasts) a whole manual's vector.
-	await sql`create index search_documents_curated_tsv_idx on search_documents using gin (tsv) with (fastupdate = off) where kind in ('manual', 'hint')`.execute(db);
-	await sql`create index search_documents_rank_tsv_idx on search_documents using gin (rank_tsv) with (fastupdate = off)`.execute(db);
-	await sql`create index search_documents_section_idx on search_documents (kind, section)`.execute(db);
+	await sql`create index search_documents_curated_tsv_idx on search_documents using gin (tsv) with (fastupdate = off) where kind in ('manual', 'hint')`.execute(
+		db,
+	);
+	await sql`create index search_documents_rank_tsv_idx on search_documents using gin (rank_tsv) with (fastupdate = off)`.execute(
+		db,
+	);
+	await sql`create index search_documents_section_idx on search_documents (kind, section)`.execute(
+		db,
+	);
 
-	await db.schema.createTable('search_terms').addColumn('word', 'text', (c) => c.primaryKey()).execute();
-	await sql`create index search_terms_trgm_idx on search_terms using gin (word public.gin_trgm_ops) with (fastupdate = off)`.execute(db);
-	await sql`create index search_terms_prefix_idx on search_terms (word text_pattern_ops)`.execute(db);
+	await db.schema
+		.createTable('search_terms')
+		.addColumn('word', 'text', (c) => c.primaryKey())
+		.execute();
+	await sql`create index search_terms_trgm_idx on search_terms using gin (word public.gin_trgm_ops) with (fastupdate = off)`.execute(
+		db,
+	);
+	await sql`create index search_terms_prefix_idx on search_terms (word text_pattern_ops)`.execute(
+		db,
+	);
 
 	// Progress of the external engine (Meilisearch) through the outbox; `processed_at` is the built-in one's.
 	await sql`alter table search_outbox add column external_processed_at timestamptz`.execute(db);
-	await sql`create index search_outbox_external_pending_idx on search_outbox (id) where external_processed_at is null`.execute(db);
+	await sql`create index search_outbox_external_pending_idx on search_outbox (id) where external_processed_at is null`.execute(
+		db,
+	);
 
 	await db.schema
 		.createTable('search_state')
@@ -48,7 +65,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createTable('search_events')
 		.addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
 		.addColumn('visitor', 'text', (c) => c.notNull())
-		.addColumn('type', 'text', (c) => c.notNull().check(sql`type in ('search', 'click', 'ticket_started')`))
+		.addColumn('type', 'text', (c) =>
+			c.notNull().check(sql`type in ('search', 'click', 'ticket_started')`),
+		)
 		.addColumn('source', 'text', (c) => c.notNull().defaultTo('suggest'))
 		.addColumn('query', 'text')
 		.addColumn('route', 'text')
@@ -57,7 +76,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();
 	await sql`create index search_events_created_idx on search_events (created_at)`.execute(db);
-	await sql`create index search_events_visitor_idx on search_events (visitor, created_at)`.execute(db);
+	await sql`create index search_events_visitor_idx on search_events (visitor, created_at)`.execute(
+		db,
+	);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,7 +1,11 @@
 import { ActionError } from 'astro:actions';
 import { AppError, ServiceUnavailableError, TooManyRequestsError } from '#server/errors.ts';
 import { noteRetryAfter } from '#server/http/retry-after.ts';
-import { isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '#server/http/responses.ts';
+import {
+	isDatabaseUnavailable,
+	isUnstorableText,
+	UNSTORABLE_TEXT_MESSAGE,
+} from '#server/http/responses.ts';
 
 type ActionCode = ConstructorParameters<typeof ActionError>[0]['code'];
 
@@ -19,9 +23,15 @@ class FieldsError extends ActionError {
 		// The path-less issue carries the form-level message (`formState` shows it above the form).
 		this.issues = [
 			{ path: [], message, code: 'custom' },
-			...Object.entries(details).map(([field, text]) => ({ path: [field], message: text, code: 'custom' })),
+			...Object.entries(details).map(([field, text]) => ({
+				path: [field],
+				message: text,
+				code: 'custom',
+			})),
 		];
-		this.fields = Object.fromEntries(Object.entries(details).map(([field, text]) => [field, [text]]));
+		this.fields = Object.fromEntries(
+			Object.entries(details).map(([field, text]) => [field, [text]]),
+		);
 	}
 }
 
@@ -30,18 +40,28 @@ export async function asAction<T>(run: () => Promise<T>): Promise<T> {
 	try {
 		return await run();
 	} catch (error) {
-		if (error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError) noteRetryAfter(error.retryAfter);
+		if (error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError)
+			noteRetryAfter(error.retryAfter);
 		if (error instanceof AppError) {
-			const code = (error.code === 'SERVICE_UNAVAILABLE' ? 'SERVICE_UNAVAILABLE' : error.code) as ActionCode;
+			const code = (
+				error.code === 'SERVICE_UNAVAILABLE' ? 'SERVICE_UNAVAILABLE' : error.code
+			) as ActionCode;
 			if (error.details) throw new FieldsError(code, error.message, error.details);
 			throw new ActionError({ code, message: error.message });
 		}
-		if (isUnstorableText(error)) throw new ActionError({ code: 'BAD_REQUEST', message: UNSTORABLE_TEXT_MESSAGE });
+		if (isUnstorableText(error))
+			throw new ActionError({ code: 'BAD_REQUEST', message: UNSTORABLE_TEXT_MESSAGE });
 		if (isDatabaseUnavailable(error)) {
 			noteRetryAfter(5);
-			throw new ActionError({ code: 'SERVICE_UNAVAILABLE', message: 'The database is briefly unavailable. Please retry.' });
+			throw new ActionError({
+				code: 'SERVICE_UNAVAILABLE',
+				message: 'The database is briefly unavailable. Please retry.',
+			});
 		}
 		console.error('[action] unexpected error:', error);
-		throw new ActionError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side.' });
+		throw new ActionError({
+			code: 'INTERNAL_SERVER_ERROR',
+			message: 'Something went wrong on our side.',
+		});
 	}
 }

@@ -1,7 +1,11 @@
 import { defineAction } from './define-action.ts';
 import { getDb } from '#server/db/client.ts';
 import { requireUser } from '#server/auth/guards.ts';
-import { CreateHintSchema, RestoreHintSchema, UpdateHintSchema } from '#server/hints/hints.schema.ts';
+import {
+	CreateHintSchema,
+	RestoreHintSchema,
+	UpdateHintSchema,
+} from '#server/hints/hints.schema.ts';
 import {
 	createHint,
 	restoreHintRevision,
@@ -22,7 +26,12 @@ export const hints = {
 		input: CreateHintSchema,
 		handler: (input, { locals }) =>
 			asAction(async () => {
-				const hint = await createHint(await getDb(), requireUser(locals), input, await hintContext());
+				const hint = await createHint(
+					await getDb(),
+					requireUser(locals),
+					input,
+					await hintContext(),
+				);
 				return { id: hint.id, slug: hint.slug };
 			}),
 	}),
@@ -32,7 +41,12 @@ export const hints = {
 		input: UpdateHintSchema,
 		handler: (input, { locals }) =>
 			asAction(async () => {
-				const hint = await updateHint(await getDb(), requireUser(locals), input, await hintContext());
+				const hint = await updateHint(
+					await getDb(),
+					requireUser(locals),
+					input,
+					await hintContext(),
+				);
 				return { id: hint.id, slug: hint.slug, version: hint.version };
 			}),
 	}),

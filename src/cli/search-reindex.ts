@@ -23,12 +23,16 @@ try {
 	const db = await getDb();
 	const external = externalEngine();
 	if (external && !(await external.healthy())) {
-		throw new Error(`${external.name} is configured (MEILISEARCH_URL) but unreachable; start it or unset MEILISEARCH_URL.`);
+		throw new Error(
+			`${external.name} is configured (MEILISEARCH_URL) but unreachable; start it or unset MEILISEARCH_URL.`,
+		);
 	}
 	const started = performance.now();
 	const result = await reindexAll(db, { external, onProgress: draw });
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
-	console.log(`Indexed ${result.documents} documents into ${result.engines.join(' and ')} (${await getDbKind()} database) in ${seconds} s.`);
+	console.log(
+		`Indexed ${result.documents} documents into ${result.engines.join(' and ')} (${await getDbKind()} database) in ${seconds} s.`,
+	);
 } catch (error) {
 	process.stderr.write('\n');
 	console.error(error instanceof Error ? error.message : error);

@@ -43,7 +43,8 @@ const staticFiles = new StaticFiles(path.resolve('dist/client'));
 const PAGE_TTL_MS = 60_000;
 const handler = withPageCache(astroHandler, new PageCache(), {
 	cacheable: (pathname) => pathname === '/manuals' || pathname.startsWith('/manuals/'),
-	expiresAt: (now) => Math.min(now + PAGE_TTL_MS, nextStatusChange(getPolicy(), new Date(now)).getTime()),
+	expiresAt: (now) =>
+		Math.min(now + PAGE_TTL_MS, nextStatusChange(getPolicy(), new Date(now)).getTime()),
 });
 
 const host = process.env.HOST ?? '127.0.0.1';

@@ -14,7 +14,12 @@ Without --password, create prints a generated one (no default password ships any
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
-	options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+	options: {
+		email: { type: 'string' },
+		role: { type: 'string' },
+		name: { type: 'string' },
+		password: { type: 'string' },
+	},
 });
 
 async function main(): Promise<number> {
@@ -48,7 +53,8 @@ async function main(): Promise<number> {
 			role: role.data,
 		});
 		console.log(`Created ${user.role} ${user.email} (@${user.handle}).`);
-		if (!values.password) console.log(`Generated password: ${password}\nAsk them to change it after the first login.`);
+		if (!values.password)
+			console.log(`Generated password: ${password}\nAsk them to change it after the first login.`);
 	} else {
 		const user = await setRole(db, values.email, role.data);
 		console.log(`${user.email} is now ${user.role}.`);

@@ -13,7 +13,10 @@ const DAY_MS = 24 * HOUR_MS;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Formatters of the option sets this module owns, by option object and zone: no key to build. */
-const presetFormatters = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+const presetFormatters = new WeakMap<
+	Intl.DateTimeFormatOptions,
+	Map<string, Intl.DateTimeFormat>
+>();
 
 function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
 	const key = `${zone}|${JSON.stringify(options)}`;

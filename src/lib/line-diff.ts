@@ -43,7 +43,10 @@ export function diffLines(before: string, after: string): DiffLine[] | undefined
 		if (i < n && j < m && midA[i] === midB[j]) {
 			lines.push({ op: 'same', text: midA[i++] ?? '' });
 			j++;
-		} else if (i < n && (j >= m || (lcs[(i + 1) * (m + 1) + j] ?? 0) >= (lcs[i * (m + 1) + j + 1] ?? 0))) {
+		} else if (
+			i < n &&
+			(j >= m || (lcs[(i + 1) * (m + 1) + j] ?? 0) >= (lcs[i * (m + 1) + j + 1] ?? 0))
+		) {
 			// Deletions first, as in a unified diff.
 			lines.push({ op: 'del', text: midA[i++] ?? '' });
 		} else {
@@ -67,13 +70,15 @@ export function compactDiff(lines: readonly DiffLine[], context = 2): DiffRow[] 
 	let skipped = 0;
 	lines.forEach((line, index) => {
 		if (near[index]) {
-			if (skipped > 0) rows.push({ op: 'gap', text: `${skipped} unchanged line${skipped === 1 ? '' : 's'}` });
+			if (skipped > 0)
+				rows.push({ op: 'gap', text: `${skipped} unchanged line${skipped === 1 ? '' : 's'}` });
 			skipped = 0;
 			rows.push(line);
 		} else {
 			skipped++;
 		}
 	});
-	if (skipped > 0 && rows.length > 0) rows.push({ op: 'gap', text: `${skipped} unchanged line${skipped === 1 ? '' : 's'}` });
+	if (skipped > 0 && rows.length > 0)
+		rows.push({ op: 'gap', text: `${skipped} unchanged line${skipped === 1 ? '' : 's'}` });
 	return rows;
 }

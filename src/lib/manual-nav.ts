@@ -15,7 +15,10 @@ export interface Neighbours<T> {
 }
 
 /** The pages before and after `id` in `ordered` (the sidebar order). */
-export function neighboursOf<T extends { id: string }>(ordered: readonly T[], id: string): Neighbours<T> {
+export function neighboursOf<T extends { id: string }>(
+	ordered: readonly T[],
+	id: string,
+): Neighbours<T> {
 	const index = ordered.findIndex((p) => p.id === id);
 	if (index === -1) return { prev: undefined, next: undefined };
 	return { prev: ordered[index - 1], next: ordered[index + 1] };

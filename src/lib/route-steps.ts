@@ -32,7 +32,12 @@ export const FORUM_CATEGORY = 'custom-development';
 
 function prefill(q: string): string {
 	const flat = q.replace(/\s+/g, ' ').trim();
-	return [...flat].length > PREFILL_MAX ? `${[...flat].slice(0, PREFILL_MAX - 1).join('').trimEnd()}…` : flat;
+	return [...flat].length > PREFILL_MAX
+		? `${[...flat]
+				.slice(0, PREFILL_MAX - 1)
+				.join('')
+				.trimEnd()}…`
+		: flat;
 }
 
 export function isRouteName(value: unknown): value is RouteName {
@@ -46,13 +51,26 @@ export type AskContext = 'home' | 'ticket' | 'topic';
  * The route card for `route` and question `q`. On the form the route leads to anyway
  * (a ticket question on the new-ticket form), the card says so instead of linking away.
  */
-export function routeStep(route: RouteName, q: string, chat: ChatInfo, context: AskContext = 'home'): RouteStep {
+export function routeStep(
+	route: RouteName,
+	q: string,
+	chat: ChatInfo,
+	context: AskContext = 'home',
+): RouteStep {
 	const step = baseStep(route, q, chat);
 	if ((context === 'ticket' && route === 'ticket') || (context === 'topic' && route === 'forum')) {
-		return { ...step, action: '', href: '', note: 'You are in the right place: go on with this form.' };
+		return {
+			...step,
+			action: '',
+			href: '',
+			note: 'You are in the right place: go on with this form.',
+		};
 	}
 	if (context === 'ticket' && route === 'urgent') {
-		return { ...step, note: 'Choose Severity 1 on this form: answered within an hour, day and night.' };
+		return {
+			...step,
+			note: 'Choose Severity 1 on this form: answered within an hour, day and night.',
+		};
 	}
 	return step;
 }

@@ -6,5 +6,8 @@ export const prerender = false;
 
 export const GET: APIRoute = ({ url }) =>
 	new Response(buildRobotsTxt(config().siteUrl ?? url.origin), {
-		headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=3600' },
+		headers: {
+			'content-type': 'text/plain; charset=utf-8',
+			'cache-control': 'public, max-age=3600',
+		},
 	});

@@ -14,7 +14,11 @@ export const prerender = false;
 export const GET: APIRoute = async ({ url }) => {
 	const db = await getDb();
 	await prepareHints(db);
-	const [manuals, hints, categories] = await Promise.all([getCollection('manuals'), listFeedHints(db, 10_000), listCategoryTree(db, null)]);
+	const [manuals, hints, categories] = await Promise.all([
+		getCollection('manuals'),
+		listFeedHints(db, 10_000),
+		listCategoryTree(db, null),
+	]);
 	const entries: SitemapEntry[] = [
 		{ path: '/' },
 		{ path: '/support' },
@@ -26,6 +30,9 @@ export const GET: APIRoute = async ({ url }) => {
 		...flattenTree(categories).map(({ category }) => ({ path: categoryPath(category.slug) })),
 	];
 	return new Response(buildSitemap(config().siteUrl ?? url.origin, entries), {
-		headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=3600' },
+		headers: {
+			'content-type': 'application/xml; charset=utf-8',
+			'cache-control': 'public, max-age=3600',
+		},
 	});
 };

@@ -11,7 +11,9 @@ export interface Health {
 const TIMEOUT_MS = 5_000;
 
 /** Pings the database (bounded in time) and names the search engine in use. */
-export async function checkHealth(searchEngine: () => Promise<string> | string = () => 'postgres'): Promise<Health> {
+export async function checkHealth(
+	searchEngine: () => Promise<string> | string = () => 'postgres',
+): Promise<Health> {
 	try {
 		// NOTE: opening may take a while (first PGlite start, migrations); an unreachable PostgreSQL
 		// fails within the pool's connect timeout. Only the ping itself is bounded here.
@@ -21,7 +23,12 @@ export async function checkHealth(searchEngine: () => Promise<string> | string =
 		return { status: 'ok', database: kind, search: await searchEngine() };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
-		return { status: 'unavailable', database: 'unreachable', search: 'unknown', reason: `database: ${reason}` };
+		return {
+			status: 'unavailable',
+			database: 'unreachable',
+			search: 'unknown',
+			reason: `database: ${reason}`,
+		};
 	}
 }
 

@@ -13,7 +13,10 @@ export async function ensureStarted(): Promise<boolean> {
 		await ensureSampleHints(await getDb());
 		return true;
 	} catch (error) {
-		console.error('[startup] could not prepare the portal yet:', error instanceof Error ? error.message : error);
+		console.error(
+			'[startup] could not prepare the portal yet:',
+			error instanceof Error ? error.message : error,
+		);
 		return false;
 	}
 }

@@ -15,9 +15,26 @@ import { parseInjectionPoints, verifyBooleanBlind } from './sqlmap-verify.ts';
 
 const MINUTES = Number(process.env.SCAN_MINUTES ?? 5);
 /** Parameterised URLs sqlmap tries (paths relative to the server). */
-const SQLMAP_URLS = ['/search?q=markup', '/api/suggest?q=markup+rule', '/api/support/sla?severity=2', '/hints?tag=pricing&page=1', '/forum?page=1'];
+const SQLMAP_URLS = [
+	'/search?q=markup',
+	'/api/suggest?q=markup+rule',
+	'/api/support/sla?severity=2',
+	'/hints?tag=pricing&page=1',
+	'/forum?page=1',
+];
 /** wapiti modules: injections, file access, redirects, CRLF, CSRF, and headers/cookie checks. */
-const WAPITI_ATTACKS = ['xss', 'permanentxss', 'sql', 'blindsql', 'exec', 'file', 'redirect', 'crlf', 'ssrf', 'csrf'];
+const WAPITI_ATTACKS = [
+	'xss',
+	'permanentxss',
+	'sql',
+	'blindsql',
+	'exec',
+	'file',
+	'redirect',
+	'crlf',
+	'ssrf',
+	'csrf',
+];
 const WAPITI_MODULES = [...WAPITI_ATTACKS, 'http_headers', 'cookieflags', 'csp'].join(',');
 /** The crawl's share of wapiti's budget; the rest is split between the attack modules. */
 const CRAWL_SECONDS = 60;
@@ -29,7 +46,12 @@ function ensureTool(binary: string, pkg: string): boolean {
 	const policy = spawnSync('apt-cache', ['policy', pkg], { encoding: 'utf8' }).stdout;
 	if (!/Candidate: (?!\(none\))/.test(policy)) return false;
 	console.log(`Installing ${pkg} (apt-get install -y ${pkg})…`);
-	return spawnSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+	return (
+		spawnSync('apt-get', ['install', '-y', '-qq', pkg], {
+			stdio: 'inherit',
+			env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+		}).status === 0
+	);
 }
 
 interface Finding {
@@ -47,11 +69,18 @@ interface Finding {
  * Origin check (Astro checkOrigin) and Sec-Fetch-Site instead, so such a finding counts only
  * when a cross-site post to that URL is NOT refused.
  */
-async function crossSiteRefused(base: string, cookie: string, requestLine: string): Promise<boolean> {
+async function crossSiteRefused(
+	base: string,
+	cookie: string,
+	requestLine: string,
+): Promise<boolean> {
 	const target = /^POST (\S+)/.exec(requestLine)?.[1];
 	if (!target) return false;
 	const url = new URL(target, base).href;
-	const attempts: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: base, 'sec-fetch-site': 'cross-site' }];
+	const attempts: Record<string, string>[] = [
+		{ origin: 'https://evil.example' },
+		{ origin: base, 'sec-fetch-site': 'cross-site' },
+	];
 	for (const headers of attempts) {
 		const res = await requestOnce(url, {
 			method: 'POST',
@@ -68,26 +97,76 @@ async function wapiti(base: string, cookie: string, dir: string): Promise<Findin
 	const [name, value] = cookie.split('=') as [string, string];
 	const cookieFile = path.join(dir, 'cookies.json');
 	// wapiti's cookie file format: { domain: { path: { name: { value, version, ... } } } }
-	fs.writeFileSync(cookieFile, JSON.stringify({ '127.0.0.1': { '/': { [name]: { value, version: 0, secure: false, expires: null, port: null } } } }));
+	fs.writeFileSync(
+		cookieFile,
+		JSON.stringify({
+			'127.0.0.1': {
+				'/': { [name]: { value, version: 0, secure: false, expires: null, port: null } },
+			},
+		}),
+	);
 	spawnSync(
 		'timeout',
-		[`${MINUTES * 60 * 2}`, 'wapiti', '-u', `${base}/`, '--scope', 'domain', '-m', WAPITI_MODULES, '-c', cookieFile, '-H', `Origin: ${base}`,
+		[
+			`${MINUTES * 60 * 2}`,
+			'wapiti',
+			'-u',
+			`${base}/`,
+			'--scope',
+			'domain',
+			'-m',
+			WAPITI_MODULES,
+			'-c',
+			cookieFile,
+			'-H',
+			`Origin: ${base}`,
 			// NOTE: no -x exclusions: Debian's wapiti 3.0.4 crashes on them under Python 3.11 (its
 			// wildcard regex puts (?ms) last). A form that ends the session only makes the rest anonymous.
-			'-d', '3', '--max-links-per-page', '40', '--max-scan-time', String(CRAWL_SECONDS),
-			'--max-attack-time', String(Math.max(10, Math.floor((MINUTES * 60 - CRAWL_SECONDS) / WAPITI_ATTACKS.length))), '--flush-session', '-f', 'json', '-o', report, '--no-bugreport'],
+			'-d',
+			'3',
+			'--max-links-per-page',
+			'40',
+			'--max-scan-time',
+			String(CRAWL_SECONDS),
+			'--max-attack-time',
+			String(Math.max(10, Math.floor((MINUTES * 60 - CRAWL_SECONDS) / WAPITI_ATTACKS.length))),
+			'--flush-session',
+			'-f',
+			'json',
+			'-o',
+			report,
+			'--no-bugreport',
+		],
 		{ stdio: ['ignore', 'inherit', 'inherit'] },
 	);
 	if (!fs.existsSync(report)) throw new Error('wapiti wrote no report');
-	type Item = { level: string | number; path: string; method: string; parameter: string; http_request?: string };
-	const json = JSON.parse(fs.readFileSync(report, 'utf8')) as Record<string, Record<string, Item[]>>;
+	type Item = {
+		level: string | number;
+		path: string;
+		method: string;
+		parameter: string;
+		http_request?: string;
+	};
+	const json = JSON.parse(fs.readFileSync(report, 'utf8')) as Record<
+		string,
+		Record<string, Item[]>
+	>;
 	const findings: Finding[] = [];
 	for (const section of ['vulnerabilities', 'anomalies'] as const) {
 		for (const [category, items] of Object.entries(json[section] ?? {})) {
 			for (const item of items) {
-				const finding: Finding = { tool: `wapiti ${section}`, category, level: Number(item.level), where: `${item.method} ${item.path} ${item.parameter}` };
-				if (/Cross Site Request Forgery/i.test(category) && (await crossSiteRefused(base, cookie, item.http_request ?? ''))) {
-					finding.unconfirmed = 'no token field, but a cross-site post is refused with 403 (Origin and Sec-Fetch-Site checks)';
+				const finding: Finding = {
+					tool: `wapiti ${section}`,
+					category,
+					level: Number(item.level),
+					where: `${item.method} ${item.path} ${item.parameter}`,
+				};
+				if (
+					/Cross Site Request Forgery/i.test(category) &&
+					(await crossSiteRefused(base, cookie, item.http_request ?? ''))
+				) {
+					finding.unconfirmed =
+						'no token field, but a cross-site post is refused with 403 (Origin and Sec-Fetch-Site checks)';
 				}
 				findings.push(finding);
 			}
@@ -101,28 +180,74 @@ async function sqlmap(base: string, cookie: string, dir: string): Promise<Findin
 	for (const url of SQLMAP_URLS) {
 		const result = spawnSync(
 			'sqlmap',
-			['-u', `${base}${url}`, '--batch', '--cookie', cookie, '--headers', `Origin: ${base}`, '--level', '2', '--risk', '1', '--threads', '2',
-				'--time-sec', '2', '--output-dir', path.join(dir, 'sqlmap'), '--flush-session', '--disable-coloring', '--skip-waf'],
+			[
+				'-u',
+				`${base}${url}`,
+				'--batch',
+				'--cookie',
+				cookie,
+				'--headers',
+				`Origin: ${base}`,
+				'--level',
+				'2',
+				'--risk',
+				'1',
+				'--threads',
+				'2',
+				'--time-sec',
+				'2',
+				'--output-dir',
+				path.join(dir, 'sqlmap'),
+				'--flush-session',
+				'--disable-coloring',
+				'--skip-waf',
+			],
 			{ encoding: 'utf8', timeout: Math.round((MINUTES * 60 * 1000) / SQLMAP_URLS.length) },
 		);
 		const out = `${result.stdout}${result.stderr}`;
-		fs.writeFileSync(path.join(dir, `sqlmap-${findings.length}-${url.replace(/\W+/g, '_')}.log`), out);
+		fs.writeFileSync(
+			path.join(dir, `sqlmap-${findings.length}-${url.replace(/\W+/g, '_')}.log`),
+			out,
+		);
 		const points = parseInjectionPoints(out);
 		// NOTE: a "Parameter:" line whose technique could not be read still counts as a finding.
-		const unparsed = [...out.matchAll(/^Parameter: (\S+) \((.+)\)/gm)].filter(([, p]) => !points.some((pt) => pt.parameter === p));
-		for (const [, parameter, place] of unparsed) findings.push({ tool: 'sqlmap', category: 'SQL injection', level: 3, where: `${url} ${parameter} (${place})` });
+		const unparsed = [...out.matchAll(/^Parameter: (\S+) \((.+)\)/gm)].filter(
+			([, p]) => !points.some((pt) => pt.parameter === p),
+		);
+		for (const [, parameter, place] of unparsed)
+			findings.push({
+				tool: 'sqlmap',
+				category: 'SQL injection',
+				level: 3,
+				where: `${url} ${parameter} (${place})`,
+			});
 		const noFingerprint = /not able to fingerprint the back-end database/.test(out);
 		for (const point of points) {
-			const finding: Finding = { tool: 'sqlmap', category: `SQL injection (${point.type})`, level: 3, where: `${url} ${point.parameter} (${point.place})`, note: `payload ${point.payload}` };
+			const finding: Finding = {
+				tool: 'sqlmap',
+				category: `SQL injection (${point.type})`,
+				level: 3,
+				where: `${url} ${point.parameter} (${point.place})`,
+				note: `payload ${point.payload}`,
+			};
 			if (/boolean-based blind/i.test(point.type)) {
 				// A replay that cannot run leaves the finding standing.
-				const verdict = await verifyBooleanBlind(base, cookie, url, point).catch((error: Error) => ({ confirmed: true, reason: `replay failed: ${error.message}` }));
+				const verdict = await verifyBooleanBlind(base, cookie, url, point).catch(
+					(error: Error) => ({ confirmed: true, reason: `replay failed: ${error.message}` }),
+				);
 				if (verdict.confirmed) finding.note = `${finding.note}; replay: ${verdict.reason}`;
-				else finding.unconfirmed = `${verdict.reason}${noFingerprint ? '; sqlmap could not fingerprint any database behind it either' : ''}`;
+				else
+					finding.unconfirmed = `${verdict.reason}${noFingerprint ? '; sqlmap could not fingerprint any database behind it either' : ''}`;
 			}
 			findings.push(finding);
 		}
-		const status = result.error ? 'timed out' : /do not appear to be injectable|not injectable/.test(out) ? 'not injectable' : points.length || unparsed.length ? 'flagged (see below)' : 'inconclusive';
+		const status = result.error
+			? 'timed out'
+			: /do not appear to be injectable|not injectable/.test(out)
+				? 'not injectable'
+				: points.length || unparsed.length
+					? 'flagged (see below)'
+					: 'inconclusive';
 		console.log(`  sqlmap ${url}: ${status}`);
 	}
 	return findings;
@@ -140,11 +265,19 @@ function printSummary(findings: Finding[]): void {
 	const serious = findings.filter(isSerious);
 	const unconfirmed = findings.filter((f) => f.unconfirmed);
 	console.log('\nScan summary');
-	console.log(`  ${findings.length} findings: ${serious.length} confirmed high/medium, ${unconfirmed.length} unconfirmed, ${findings.length - serious.length - unconfirmed.length} low/info`);
-	console.log(serious.length ? '  Confirmed high/medium (these fail the scan):' : '  Confirmed high/medium: none');
+	console.log(
+		`  ${findings.length} findings: ${serious.length} confirmed high/medium, ${unconfirmed.length} unconfirmed, ${findings.length - serious.length - unconfirmed.length} low/info`,
+	);
+	console.log(
+		serious.length
+			? '  Confirmed high/medium (these fail the scan):'
+			: '  Confirmed high/medium: none',
+	);
 	for (const f of serious) console.log(`    ${describe(f)}`);
-	if (unconfirmed.length) console.log('  Unconfirmed (not counted; the replay explains them otherwise):');
-	for (const f of unconfirmed) console.log(`    ${describe(f)}\n      why unconfirmed: ${f.unconfirmed}`);
+	if (unconfirmed.length)
+		console.log('  Unconfirmed (not counted; the replay explains them otherwise):');
+	for (const f of unconfirmed)
+		console.log(`    ${describe(f)}\n      why unconfirmed: ${f.unconfirmed}`);
 }
 
 ensureBuilt();
@@ -161,17 +294,27 @@ try {
 	const all: Finding[] = [];
 	for (const [binary, pkg, scan] of tools) {
 		if (!ensureTool(binary, pkg)) {
-			skip(`${binary} scan`, `${binary} is not installed and could not be (apt-get install ${pkg})`);
+			skip(
+				`${binary} scan`,
+				`${binary} is not installed and could not be (apt-get install ${pkg})`,
+			);
 			continue;
 		}
 		// NOTE: sqlmap prints an "outdated" warning after its version.
-		const version = execFileSync(binary, ['--version'], { encoding: 'utf8' }).split('\n').findLast((line) => /^(Wapiti )?\d+\.\d+/.test(line.trim()));
+		const version = execFileSync(binary, ['--version'], { encoding: 'utf8' })
+			.split('\n')
+			.findLast((line) => /^(Wapiti )?\d+\.\d+/.test(line.trim()));
 		console.log(`\n▶ ${binary} (${version?.trim() ?? 'version unknown'})`);
 		const findings = await scan();
 		all.push(...findings);
-		for (const f of findings) console.log(`  ${describe(f)}${f.unconfirmed ? ' — UNCONFIRMED' : ''}`);
+		for (const f of findings)
+			console.log(`  ${describe(f)}${f.unconfirmed ? ' — UNCONFIRMED' : ''}`);
 		const serious = findings.filter(isSerious);
-		check(`${binary}: no confirmed high or medium findings`, serious.length === 0, `${findings.length} findings, ${serious.length} confirmed medium or worse, ${findings.filter((f) => f.unconfirmed).length} unconfirmed`);
+		check(
+			`${binary}: no confirmed high or medium findings`,
+			serious.length === 0,
+			`${findings.length} findings, ${serious.length} confirmed medium or worse, ${findings.filter((f) => f.unconfirmed).length} unconfirmed`,
+		);
 	}
 	printSummary(all);
 	check('server survived the scans', server.child.exitCode === null);

@@ -33,9 +33,18 @@ export async function measure(options: {
 		connections: options.connections,
 		duration: options.seconds,
 		headers: options.headers ?? {},
-		requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: options.paths[i++ % options.paths.length]! }) }],
+		requests: [
+			{
+				method: 'GET',
+				setupRequest: (req) => ({ ...req, path: options.paths[i++ % options.paths.length]! }),
+			},
+		],
 	}) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-	instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+	instance.on(
+		'response',
+		(_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+			times.push(responseTime),
+	);
 	const result = await instance;
 	times.sort((a, b) => a - b);
 	const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -52,7 +61,9 @@ export async function measure(options: {
 
 export function rssMiB(pid: number): number {
 	try {
-		return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+		return (
+			Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+		);
 	} catch {
 		return 0;
 	}
@@ -80,9 +91,15 @@ export function cpuProbe(): number {
 	const started = performance.now();
 	const block = Buffer.alloc(1 << 20, 7);
 	for (let i = 0; i < 16; i++) createHash('sha256').update(block).digest();
-	const doc = { title: 'Probe', posts: Array.from({ length: 200 }, (_, i) => ({ id: i, body: `Post ${i} `.repeat(20) })) };
+	const doc = {
+		title: 'Probe',
+		posts: Array.from({ length: 200 }, (_, i) => ({ id: i, body: `Post ${i} `.repeat(20) })),
+	};
 	let size = 0;
-	for (let i = 0; i < 60; i++) size += (JSON.parse(JSON.stringify(doc)) as typeof doc).posts.map((p) => p.body.replace(/\s+/g, ' ').toUpperCase()).join('').length;
+	for (let i = 0; i < 60; i++)
+		size += (JSON.parse(JSON.stringify(doc)) as typeof doc).posts
+			.map((p) => p.body.replace(/\s+/g, ' ').toUpperCase())
+			.join('').length;
 	if (size === 0) throw new Error('unreachable');
 	return Math.round(performance.now() - started);
 }

@@ -15,7 +15,13 @@ import { ensureBuilt, startServer, waitHealthy } from '../tools/server-process.t
 import { cpuProbe, measure, rssMiB, sampleRss } from './measure.ts';
 import { SEEDERS } from './seed/index.ts';
 import { missingTables } from './seed/seeder.ts';
-import { BENCH_TARGETS, DATA_SET, DEFAULT_CONNECTIONS, MAX_RSS_MIB, type BenchTarget } from './targets.ts';
+import {
+	BENCH_TARGETS,
+	DATA_SET,
+	DEFAULT_CONNECTIONS,
+	MAX_RSS_MIB,
+	type BenchTarget,
+} from './targets.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'portal_bench';
@@ -43,7 +49,9 @@ async function seed(db: Db): Promise<void> {
 	for (const seeder of SEEDERS) {
 		const missing = await missingTables(db, seeder.tables);
 		if (missing.length) {
-			log(`  skip ${seeder.name}: table(s) ${missing.join(', ')} do not exist (feature not merged yet)`);
+			log(
+				`  skip ${seeder.name}: table(s) ${missing.join(', ')} do not exist (feature not merged yet)`,
+			);
 			continue;
 		}
 		const started = performance.now();
@@ -52,31 +60,48 @@ async function seed(db: Db): Promise<void> {
 	}
 	const started = performance.now();
 	const indexed = await reindexAll(db, {});
-	log(`  search index: ${indexed.documents} documents (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+	log(
+		`  search index: ${indexed.documents} documents (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+	);
 	// As autovacuum leaves a live database: statistics for the planner, visibility maps for index-only scans.
 	await sql`vacuum analyze`.execute(db);
 }
 
 async function resolvePath(db: Db, target: BenchTarget): Promise<string | undefined> {
 	if (target.path !== 'topic20') return target.path;
-	const topic = await db.selectFrom('forum_topics').select(['id', 'title']).where('visible_post_count', '=', 20).orderBy('id').executeTakeFirst();
+	const topic = await db
+		.selectFrom('forum_topics')
+		.select(['id', 'title'])
+		.where('visible_post_count', '=', 20)
+		.orderBy('id')
+		.executeTakeFirst();
 	return topic && topicPath(topic);
 }
 
 async function staffCookie(db: Db): Promise<string> {
-	const staff = await db.selectFrom('users').select('id').where('role', '=', 'staff').orderBy('email').executeTakeFirstOrThrow();
+	const staff = await db
+		.selectFrom('users')
+		.select('id')
+		.where('role', '=', 'staff')
+		.orderBy('email')
+		.executeTakeFirstOrThrow();
 	const token = generateSessionToken();
 	await createSession(db, token, staff.id);
 	return `session=${token}`;
 }
 
-function verdict(target: BenchTarget, m: { rps: number; p95: number; p99: number }, rss: number): string {
+function verdict(
+	target: BenchTarget,
+	m: { rps: number; p95: number; p99: number },
+	rss: number,
+): string {
 	const misses: string[] = [];
 	if (target.minRps && m.rps < target.minRps) misses.push(`req/s < ${target.minRps}`);
 	if (target.maxP99Ms && m.p99 >= target.maxP99Ms) misses.push(`p99 ≥ ${target.maxP99Ms} ms`);
 	if (target.maxP95Ms && m.p95 >= target.maxP95Ms) misses.push(`p95 ≥ ${target.maxP95Ms} ms`);
 	if (rss >= MAX_RSS_MIB) misses.push(`RSS ≥ ${MAX_RSS_MIB} MiB`);
-	if (!target.minRps && !target.maxP99Ms && !target.maxP95Ms) return misses.length ? `MISS (${misses.join(', ')})` : 'ok (no target)';
+	if (!target.minRps && !target.maxP99Ms && !target.maxP95Ms)
+		return misses.length ? `MISS (${misses.join(', ')})` : 'ok (no target)';
 	return misses.length ? `MISS (${misses.join(', ')})` : 'PASS';
 }
 
@@ -84,12 +109,18 @@ ensureBuilt();
 const databaseUrl = await freshDatabase();
 const db = await createPostgresDb(databaseUrl);
 if (process.env.BENCH_REUSE !== '1') {
-	log(`Seeding ${DB_NAME} (users ${DATA_SET.users}, topics ${DATA_SET.topics}, posts ~${DATA_SET.posts}, hints ${DATA_SET.hints}, tickets ${DATA_SET.tickets}):`);
+	log(
+		`Seeding ${DB_NAME} (users ${DATA_SET.users}, topics ${DATA_SET.topics}, posts ~${DATA_SET.posts}, hints ${DATA_SET.hints}, tickets ${DATA_SET.tickets}):`,
+	);
 	await seed(db);
 }
 const cookie = await staffCookie(db);
 const probeBefore = cpuProbe();
-const server = await startServer({ DATABASE_URL: databaseUrl, NODE_ENV: 'production', SEED_SAMPLE_CONTENT: '0' });
+const server = await startServer({
+	DATABASE_URL: databaseUrl,
+	NODE_ENV: 'production',
+	SEED_SAMPLE_CONTENT: '0',
+});
 let failed = false;
 try {
 	await waitHealthy(server);
@@ -100,30 +131,81 @@ try {
 	for (const target of BENCH_TARGETS.filter((t) => !ONLY || ONLY.includes(t.name))) {
 		const path = await resolvePath(db, target).catch(() => undefined);
 		const headers = target.as === 'staff' ? { cookie } : undefined;
-		const probe = path ? await fetch(`${server.url}${path}`, { headers, redirect: 'manual' }) : undefined;
+		const probe = path
+			? await fetch(`${server.url}${path}`, { headers, redirect: 'manual' })
+			: undefined;
 		if (!path || !probe || probe.status !== 200) {
-			rows.push([target.name, path ?? '-', '', '', '', '', '', `SKIP (${probe ? `status ${probe.status}` : 'no data'})`]);
+			rows.push([
+				target.name,
+				path ?? '-',
+				'',
+				'',
+				'',
+				'',
+				'',
+				`SKIP (${probe ? `status ${probe.status}` : 'no data'})`,
+			]);
 			continue;
 		}
 		const paths = target.paths?.() ?? [path];
 		const connections = target.connections ?? DEFAULT_CONNECTIONS;
 		// NOTE: the warm-up walks the paths from the other end, so a list of never-asked questions stays unasked.
-		await measure({ base: server.url, paths: [...paths].reverse(), connections, seconds: 3, headers });
+		await measure({
+			base: server.url,
+			paths: [...paths].reverse(),
+			connections,
+			seconds: 3,
+			headers,
+		});
 		const rss = sampleRss(pid);
 		const m = await measure({ base: server.url, paths, connections, seconds: SECONDS, headers });
 		const peak = rss.stop();
 		peakOverall = Math.max(peakOverall, peak);
-		const result = m.errors || m.non2xx ? `MISS (${m.errors} errors, ${m.non2xx} non-2xx)` : verdict(target, m, peak);
+		const result =
+			m.errors || m.non2xx
+				? `MISS (${m.errors} errors, ${m.non2xx} non-2xx)`
+				: verdict(target, m, peak);
 		if (result.startsWith('MISS')) failed = true;
-		rows.push([target.name, path.length > 40 ? `${path.slice(0, 37)}…` : path, String(connections), String(m.rps), `${m.p50}`, `${m.p95}`, `${m.p99}`, `${peak}`, result]);
-		log(`  ${target.name}: ${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, RSS ${peak} MiB`);
+		rows.push([
+			target.name,
+			path.length > 40 ? `${path.slice(0, 37)}…` : path,
+			String(connections),
+			String(m.rps),
+			`${m.p50}`,
+			`${m.p95}`,
+			`${m.p99}`,
+			`${peak}`,
+			result,
+		]);
+		log(
+			`  ${target.name}: ${m.rps} req/s, p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, RSS ${peak} MiB`,
+		);
 	}
-	const header = ['target', 'path', 'conn', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'RSS MiB', 'result'];
+	const header = [
+		'target',
+		'path',
+		'conn',
+		'req/s',
+		'p50 ms',
+		'p95 ms',
+		'p99 ms',
+		'RSS MiB',
+		'result',
+	];
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-	const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
-	console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
-	console.log(`\nserver RSS: ${idleRss} MiB idle, ${peakOverall} MiB peak (target < ${MAX_RSS_MIB} MiB); ${SECONDS} s per target after a 3 s warm-up`);
-	console.log(`machine speed probe (tests/bench/measure.ts cpuProbe, lower is faster): ${probeBefore} ms before, ${cpuProbe()} ms after`);
+	const line = (cells: string[]) =>
+		cells
+			.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+			.join('  ');
+	console.log(
+		`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`,
+	);
+	console.log(
+		`\nserver RSS: ${idleRss} MiB idle, ${peakOverall} MiB peak (target < ${MAX_RSS_MIB} MiB); ${SECONDS} s per target after a 3 s warm-up`,
+	);
+	console.log(
+		`machine speed probe (tests/bench/measure.ts cpuProbe, lower is faster): ${probeBefore} ms before, ${cpuProbe()} ms after`,
+	);
 } finally {
 	await server.stop();
 	await db.destroy();

@@ -9,15 +9,50 @@ import type { SearchDocument } from '#server/search/search-document.ts';
  * from storefront vocabulary (English and some Russian), deterministic for a given seed.
  */
 const SUBJECTS = [
-	'cart', 'checkout page', 'product card', 'category menu', 'markup rule', 'delivery method', 'payment gateway', 'yuan rate',
-	'order status', 'customer account', 'email template', 'search filter', 'banner slider', 'footer links', 'mobile header',
-	'Tmall import', 'Taobao prices', '1688 supplier', 'discount coupon', 'currency rounding', 'admin rights', 'translation',
-	'корзина', 'карточка товара', 'наценка', 'доставка', 'оплата заказа', 'шаблон письма', 'фильтр каталога', 'курс юаня',
+	'cart',
+	'checkout page',
+	'product card',
+	'category menu',
+	'markup rule',
+	'delivery method',
+	'payment gateway',
+	'yuan rate',
+	'order status',
+	'customer account',
+	'email template',
+	'search filter',
+	'banner slider',
+	'footer links',
+	'mobile header',
+	'Tmall import',
+	'Taobao prices',
+	'1688 supplier',
+	'discount coupon',
+	'currency rounding',
+	'admin rights',
+	'translation',
+	'корзина',
+	'карточка товара',
+	'наценка',
+	'доставка',
+	'оплата заказа',
+	'шаблон письма',
+	'фильтр каталога',
+	'курс юаня',
 ];
 const ASKS = [
-	'How can we change the', 'We would like to redesign the', 'Is it possible to add a field to the', 'Custom widget for the',
-	'Need extra functionality in the', 'Move the block under the', 'Different colours for the', 'Hide the price in the',
-	'Как изменить', 'Хотим доработать', 'Можно ли добавить поле в', 'Нужна доработка:',
+	'How can we change the',
+	'We would like to redesign the',
+	'Is it possible to add a field to the',
+	'Custom widget for the',
+	'Need extra functionality in the',
+	'Move the block under the',
+	'Different colours for the',
+	'Hide the price in the',
+	'Как изменить',
+	'Хотим доработать',
+	'Можно ли добавить поле в',
+	'Нужна доработка:',
 ];
 const SENTENCES = [
 	'We use the latest storefront release and a custom theme.',
@@ -47,7 +82,9 @@ export function syntheticTopics(count: number, seed = 42): SearchDocument[] {
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
 	return Array.from({ length: count }, (_, i) => {
 		const title = `${pick(ASKS)} ${pick(SUBJECTS)} #${i + 1}`;
-		const posts = Array.from({ length: 2 + Math.floor(next() * 5) }, () => Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(SENTENCES)).join(' '));
+		const posts = Array.from({ length: 2 + Math.floor(next() * 5) }, () =>
+			Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(SENTENCES)).join(' '),
+		);
 		return {
 			kind: 'topic',
 			sourceId: `bench-topic-${i + 1}`,
@@ -75,8 +112,15 @@ export function syntheticHints(count: number, seed = 7): SearchDocument[] {
 }
 
 /** Loads topics, hints and every manual page into the built-in engine (one transaction). */
-export async function seedSearchCorpus(db: Db, options: { topics: number; hints?: number; onProgress?: (done: number, total: number) => void }): Promise<number> {
-	const docs = [...listManualSearchDocuments(), ...syntheticHints(options.hints ?? 150), ...syntheticTopics(options.topics)];
+export async function seedSearchCorpus(
+	db: Db,
+	options: { topics: number; hints?: number; onProgress?: (done: number, total: number) => void },
+): Promise<number> {
+	const docs = [
+		...listManualSearchDocuments(),
+		...syntheticHints(options.hints ?? 150),
+		...syntheticTopics(options.topics),
+	];
 	await db.transaction().execute(async (trx) => {
 		const engine = createPgEngine(trx);
 		for (let i = 0; i < docs.length; i += 200) {

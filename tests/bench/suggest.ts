@@ -45,14 +45,53 @@ export interface SuggestBenchResult {
 }
 
 const QUESTIONS = [
-	'How do I set up payment methods?', 'We want to change the design of the cart', 'Prices are not updated after I changed the markup',
-	'Our site is down, customers cannot place orders', 'How can I pay for the API key?', 'How do I change the yuan rate',
-	'Delivery cost by weight', 'How to add a new administrator', 'Emails are not delivered to customers', 'Как изменить наценку на товары',
-	'Не работает оформление заказа', 'Как продлить ключ API', 'custom widget for the checkout page', 'translate the storefront into German',
-	'export orders to 1C', 'site is very slow after update', 'discount coupon for first order', 'change footer links',
+	'How do I set up payment methods?',
+	'We want to change the design of the cart',
+	'Prices are not updated after I changed the markup',
+	'Our site is down, customers cannot place orders',
+	'How can I pay for the API key?',
+	'How do I change the yuan rate',
+	'Delivery cost by weight',
+	'How to add a new administrator',
+	'Emails are not delivered to customers',
+	'Как изменить наценку на товары',
+	'Не работает оформление заказа',
+	'Как продлить ключ API',
+	'custom widget for the checkout page',
+	'translate the storefront into German',
+	'export orders to 1C',
+	'site is very slow after update',
+	'discount coupon for first order',
+	'change footer links',
 ];
-const VOCAB = ['cart', 'markup', 'delivery', 'payment', 'currency', 'order', 'banner', 'category', 'email', 'template', 'discount', 'rights',
-	'install', 'hosting', 'cache', 'import', 'Tmall', 'Taobao', 'invoice', 'rate', 'доставка', 'наценка', 'корзина', 'оплата', 'шаблон', 'ключ'];
+const VOCAB = [
+	'cart',
+	'markup',
+	'delivery',
+	'payment',
+	'currency',
+	'order',
+	'banner',
+	'category',
+	'email',
+	'template',
+	'discount',
+	'rights',
+	'install',
+	'hosting',
+	'cache',
+	'import',
+	'Tmall',
+	'Taobao',
+	'invoice',
+	'rate',
+	'доставка',
+	'наценка',
+	'корзина',
+	'оплата',
+	'шаблон',
+	'ключ',
+];
 
 function typingQueries(): string[] {
 	const out: string[] = [];
@@ -97,7 +136,13 @@ function rssMb(pid: number): number {
  * Each connection is one visitor (its own `sid` cookie, as a browser keeps it) asking the
  * questions `next(visitor, n)` gives for its n-th request.
  */
-async function workload(name: string, base: string, connections: number, duration: number, next: (visitor: number, n: number) => string): Promise<WorkloadResult> {
+async function workload(
+	name: string,
+	base: string,
+	connections: number,
+	duration: number,
+	next: (visitor: number, n: number) => string,
+): Promise<WorkloadResult> {
 	let visitors = 0;
 	const times: number[] = [];
 	const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -115,7 +160,11 @@ async function workload(name: string, base: string, connections: number, duratio
 							state.n = (state.n ?? 0) + 1;
 							const sid = `benchvisitor${String(state.visitor).padStart(12, '0')}`;
 							const q = next(state.visitor, state.n);
-							return { ...req, path: `/api/suggest?${new URLSearchParams({ q })}`, headers: { ...req.headers, cookie: `sid=${sid}` } };
+							return {
+								...req,
+								path: `/api/suggest?${new URLSearchParams({ q })}`,
+								headers: { ...req.headers, cookie: `sid=${sid}` },
+							};
 						},
 					},
 				],
@@ -139,7 +188,9 @@ async function workload(name: string, base: string, connections: number, duratio
 }
 
 /** Runs the benchmark; importable so `npm run bench` can combine it with others. */
-export async function runSuggestBench(options: SuggestBenchOptions = {}): Promise<SuggestBenchResult> {
+export async function runSuggestBench(
+	options: SuggestBenchOptions = {},
+): Promise<SuggestBenchResult> {
 	const log = options.log ?? ((line: string) => console.error(line));
 	const entry = path.resolve('dist/server/entry.mjs');
 	if (!fs.existsSync(entry)) throw new Error('No build found: run `npm run build` first.');
@@ -158,10 +209,20 @@ export async function runSuggestBench(options: SuggestBenchOptions = {}): Promis
 		await db.destroy();
 		fs.rmSync(`${dir}.lock`, { force: true });
 
-		server = spawn(process.execPath, [...serveNodeFlags(), pathToFileURL(path.resolve('src/cli/serve.ts')).pathname], {
-			env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
-			stdio: ['ignore', 'ignore', 'inherit'],
-		});
+		server = spawn(
+			process.execPath,
+			[...serveNodeFlags(), pathToFileURL(path.resolve('src/cli/serve.ts')).pathname],
+			{
+				env: {
+					...process.env,
+					DATA_DIR: dataDir,
+					PORT: String(port),
+					HOST: '127.0.0.1',
+					NODE_ENV: 'production',
+				},
+				stdio: ['ignore', 'ignore', 'inherit'],
+			},
+		);
 		await waitForHealth(base, server);
 		const pid = server.pid ?? 0;
 		let peak = rssMb(pid);
@@ -173,7 +234,13 @@ export async function runSuggestBench(options: SuggestBenchOptions = {}): Promis
 		for (const q of typing) await fetch(`${base}/api/suggest?${new URLSearchParams({ q })}`);
 		log(`Typing workload: ${connections} connections, ${duration} s …`);
 		// Visitors type different questions, keystroke by keystroke (the prefixes in order).
-		const typed = await workload('typing', base, connections, duration, (visitor, n) => typing[(visitor * 37 + n) % typing.length] ?? 'cart');
+		const typed = await workload(
+			'typing',
+			base,
+			connections,
+			duration,
+			(visitor, n) => typing[(visitor * 37 + n) % typing.length] ?? 'cart',
+		);
 		let u = 0;
 		log(`Unique-question workload: ${connections} connections, ${duration} s …`);
 		const unique = await workload('unique', base, connections, duration, () => {
@@ -183,7 +250,13 @@ export async function runSuggestBench(options: SuggestBenchOptions = {}): Promis
 		});
 		clearInterval(sampler);
 		peak = Math.max(peak, rssMb(pid));
-		return { documents, connections, workloads: [typed, unique], peakRssMb: Math.round(peak), target: { p95Ms: 30, met: typed.p95 < 30 } };
+		return {
+			documents,
+			connections,
+			workloads: [typed, unique],
+			peakRssMb: Math.round(peak),
+			target: { p95Ms: 30, met: typed.p95 < 30 },
+		};
 	} finally {
 		server?.kill('SIGTERM');
 		await new Promise((r) => setTimeout(r, 1500));
@@ -192,13 +265,21 @@ export async function runSuggestBench(options: SuggestBenchOptions = {}): Promis
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-	const result = await runSuggestBench({ durationSeconds: Number(process.env.BENCH_SECONDS ?? 15) });
-	console.log(`\n/api/suggest over ${result.documents} documents, ${result.connections} concurrent connections`);
+	const result = await runSuggestBench({
+		durationSeconds: Number(process.env.BENCH_SECONDS ?? 15),
+	});
+	console.log(
+		`\n/api/suggest over ${result.documents} documents, ${result.connections} concurrent connections`,
+	);
 	console.log('workload   requests   req/s    p50     p95     p99     max   errors');
 	for (const w of result.workloads) {
-		console.log(`${w.name.padEnd(10)} ${String(w.requests).padStart(8)} ${String(w.rps).padStart(7)} ${`${w.p50}`.padStart(5)}ms ${`${w.p95}`.padStart(5)}ms ${`${w.p99}`.padStart(5)}ms ${`${w.max}`.padStart(5)}ms ${String(w.errors + w.non2xx).padStart(6)}`);
+		console.log(
+			`${w.name.padEnd(10)} ${String(w.requests).padStart(8)} ${String(w.rps).padStart(7)} ${`${w.p50}`.padStart(5)}ms ${`${w.p95}`.padStart(5)}ms ${`${w.p99}`.padStart(5)}ms ${`${w.max}`.padStart(5)}ms ${String(w.errors + w.non2xx).padStart(6)}`,
+		);
 	}
 	console.log(`server peak RSS: ${result.peakRssMb} MB`);
-	console.log(`target p95 < ${result.target.p95Ms} ms (typing): ${result.target.met ? 'met' : 'NOT met'}`);
+	console.log(
+		`target p95 < ${result.target.p95Ms} ms (typing): ${result.target.met ? 'met' : 'NOT met'}`,
+	);
 	process.exit(0);
 }

@@ -13,19 +13,41 @@ export interface BenchTarget {
 }
 
 const QUESTIONS = [
-	'How do I set up payment methods?', 'We want to change the design of the cart', 'Prices are not updated after I changed the markup',
-	'Our site is down, customers cannot place orders', 'How can I pay for the API key?', 'How do I change the yuan rate',
-	'Delivery cost by weight', 'Как изменить наценку на товары', 'export orders to 1C', 'discount coupon for first order',
+	'How do I set up payment methods?',
+	'We want to change the design of the cart',
+	'Prices are not updated after I changed the markup',
+	'Our site is down, customers cannot place orders',
+	'How can I pay for the API key?',
+	'How do I change the yuan rate',
+	'Delivery cost by weight',
+	'Как изменить наценку на товары',
+	'export orders to 1C',
+	'discount coupon for first order',
 ];
 
 /** What people type into the ask box: growing prefixes of real questions. */
 function typedQuestions(): string[] {
-	return QUESTIONS.flatMap((q) => Array.from({ length: Math.ceil((q.length - 3) / 3) }, (_, i) => q.slice(0, 4 + i * 3))).map(
-		(q) => `/api/suggest?${new URLSearchParams({ q })}`,
-	);
+	return QUESTIONS.flatMap((q) =>
+		Array.from({ length: Math.ceil((q.length - 3) / 3) }, (_, i) => q.slice(0, 4 + i * 3)),
+	).map((q) => `/api/suggest?${new URLSearchParams({ q })}`);
 }
 
-const WORDS = ['cart', 'markup', 'delivery', 'payment', 'currency', 'order', 'banner', 'category', 'email', 'template', 'discount', 'install', 'доставка', 'наценка'];
+const WORDS = [
+	'cart',
+	'markup',
+	'delivery',
+	'payment',
+	'currency',
+	'order',
+	'banner',
+	'category',
+	'email',
+	'template',
+	'discount',
+	'install',
+	'доставка',
+	'наценка',
+];
 
 /** Questions nobody asked before (no answer can come from the suggestion cache). */
 function newQuestions(): string[] {
@@ -42,9 +64,20 @@ export const BENCH_TARGETS: BenchTarget[] = [
 	{ name: 'category page', path: '/forum/c/design-changes' },
 	{ name: 'topic with 20 posts', path: 'topic20', minRps: 500, maxP99Ms: 100 },
 	{ name: 'hints list', path: '/hints' },
-	{ name: '/api/suggest', path: '/api/suggest', paths: typedQuestions, connections: 20, maxP95Ms: 30 },
+	{
+		name: '/api/suggest',
+		path: '/api/suggest',
+		paths: typedQuestions,
+		connections: 20,
+		maxP95Ms: 30,
+	},
 	// Reported, no target: the worst case, every question new (the typed workload above is what people do).
-	{ name: '/api/suggest new questions', path: '/api/suggest', paths: newQuestions, connections: 20 },
+	{
+		name: '/api/suggest new questions',
+		path: '/api/suggest',
+		paths: newQuestions,
+		connections: 20,
+	},
 	{ name: 'staff ticket queue', path: '/staff/tickets', as: 'staff' },
 ];
 

@@ -8,7 +8,9 @@ import { describeTarget } from './support/targets.ts';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 for (const pageCase of PAGES) {
-	test(`${pageCase.name} (${describeTarget(pageCase.target)} as ${pageCase.viewer}) has no axe violations`, async ({ browser }) => {
+	test(`${pageCase.name} (${describeTarget(pageCase.target)} as ${pageCase.viewer}) has no axe violations`, async ({
+		browser,
+	}) => {
 		// NOTE: axe takes seconds per page on a busy 2-core machine.
 		test.setTimeout(90_000);
 		const opened = await openPageCase(browser, pageCase);
@@ -17,12 +19,16 @@ for (const pageCase of PAGES) {
 			for (const scheme of ['light', 'dark'] as const) {
 				await opened.page.emulateMedia({ colorScheme: scheme });
 				const axe = new AxeBuilder({ page: opened.page });
-				const results = await (scheme === 'light' ? axe.withTags(TAGS) : axe.withRules(['color-contrast'])).analyze();
+				const results = await (
+					scheme === 'light' ? axe.withTags(TAGS) : axe.withRules(['color-contrast'])
+				).analyze();
 				const violations = results.violations.map((v) => ({
 					rule: v.id,
 					impact: v.impact,
 					help: v.help,
-					targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
+					targets: v.nodes
+						.slice(0, 5)
+						.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
 				}));
 				expect(violations, `${opened.path} in the ${scheme} scheme`).toEqual([]);
 			}

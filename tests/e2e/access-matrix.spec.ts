@@ -8,13 +8,19 @@ import { fakeClientAddress, requestAs, VIEWERS, type Viewer } from './support/vi
 async function outcomeOf(api: APIRequestContext, route: RouteCase, path: string): Promise<Outcome> {
 	const res = await api.fetch(path, {
 		method: route.method,
-		...(route.form ? { form: typeof route.form === 'function' ? await route.form() : route.form } : {}),
+		...(route.form
+			? { form: typeof route.form === 'function' ? await route.form() : route.form }
+			: {}),
 		// NOTE: its own client address per request, so failed logins here count toward no one else's limit.
 		headers: { origin: BASE_URL, 'x-forwarded-for': fakeClientAddress() },
 		maxRedirects: 0,
 	});
 	const location = res.headers()['location'] ?? '';
-	if ([302, 303, 307].includes(res.status()) && /^(?:https?:\/\/[^/]+)?\/login\?next=/.test(location)) return 'login';
+	if (
+		[302, 303, 307].includes(res.status()) &&
+		/^(?:https?:\/\/[^/]+)?\/login\?next=/.test(location)
+	)
+		return 'login';
 	return res.status();
 }
 

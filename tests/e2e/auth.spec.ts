@@ -23,7 +23,9 @@ test('signs up, logs out, logs in again', async ({ page }) => {
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill('a good password');
 	await page.getByRole('button', { name: 'Log in' }).click();
-	await expect(page.getByRole('banner').locator('summary', { hasText: 'Nina Newcomer' })).toBeVisible();
+	await expect(
+		page.getByRole('banner').locator('summary', { hasText: 'Nina Newcomer' }),
+	).toBeVisible();
 });
 
 test('shows the error next to the field and keeps the input on a taken email', async ({ page }) => {
@@ -47,16 +49,22 @@ test('says so on a wrong password', async ({ page }) => {
 	await expect(page.getByRole('banner').getByRole('link', { name: 'Log in' })).toBeVisible();
 });
 
-test('answers a malformed email on the login form with a 400 and a field message', async ({ page }) => {
+test('answers a malformed email on the login form with a 400 and a field message', async ({
+	page,
+}) => {
 	await page.goto('/login');
 	await page.getByLabel('Email').fill('bob.e2e.test');
 	await page.getByLabel('Password').fill('not the password');
 	const [response] = await Promise.all([
-		page.waitForResponse((res) => res.request().method() === 'POST' && new URL(res.url()).pathname === '/login'),
+		page.waitForResponse(
+			(res) => res.request().method() === 'POST' && new URL(res.url()).pathname === '/login',
+		),
 		page.getByRole('button', { name: 'Log in' }).click(),
 	]);
 	expect(response.status()).toBe(400);
-	await expect(page.locator('#f-email-error')).toHaveText('Enter a valid email address, like name@example.com.');
+	await expect(page.locator('#f-email-error')).toHaveText(
+		'Enter a valid email address, like name@example.com.',
+	);
 	await expect(page.getByLabel('Email')).toHaveValue('bob.e2e.test');
 	await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
 });
@@ -89,7 +97,9 @@ test('refuses a cross-site form post', async ({ request }) => {
 	expect(res.headers()['set-cookie'] ?? '').not.toContain('session=');
 });
 
-test('sets an HttpOnly, SameSite=Lax session cookie that is not Secure over http', async ({ request }) => {
+test('sets an HttpOnly, SameSite=Lax session cookie that is not Secure over http', async ({
+	request,
+}) => {
 	const res = await request.post('/login?_action=auth.login', {
 		form: { email: E2E_USERS.bob.email, password: E2E_PASSWORD },
 		headers: { origin: BASE_URL },

@@ -7,10 +7,17 @@ import { headTags, inlineCodeFindings } from './support/page-html.ts';
 import { PAGES } from './support/pages.ts';
 import { describeTarget } from './support/targets.ts';
 
-const REFERRER_POLICIES = ['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'];
+const REFERRER_POLICIES = [
+	'no-referrer',
+	'same-origin',
+	'strict-origin',
+	'strict-origin-when-cross-origin',
+];
 
 for (const pageCase of PAGES) {
-	test(`${pageCase.name} (${describeTarget(pageCase.target)} as ${pageCase.viewer}) sends a strict CSP and no inline code`, async ({ browser }) => {
+	test(`${pageCase.name} (${describeTarget(pageCase.target)} as ${pageCase.viewer}) sends a strict CSP and no inline code`, async ({
+		browser,
+	}) => {
 		const opened = await openPageCase(browser, pageCase);
 		const { context, response, path, cspViolations } = opened;
 		try {
@@ -27,7 +34,9 @@ for (const pageCase of PAGES) {
 			expect(csp['frame-ancestors']).toEqual(["'none'"]);
 			const scriptSources = csp['script-src'] ?? csp['default-src'] ?? [];
 			expect(scriptSources.length, 'script-src or default-src').toBeGreaterThan(0);
-			expect(scriptSources.filter((s) => s === '*' || /^(?:https?|data|blob):$/.test(s))).toEqual([]);
+			expect(scriptSources.filter((s) => s === '*' || /^(?:https?|data|blob):$/.test(s))).toEqual(
+				[],
+			);
 
 			expect(headers['x-content-type-options']).toBe('nosniff');
 			expect(REFERRER_POLICIES).toContain(headers['referrer-policy']);

@@ -13,7 +13,9 @@ async function pageAs(browser: Browser, who: E2EUser | null): Promise<Page> {
 	return page;
 }
 
-test('a visitor browses the manuals from the sidebar, the table of contents and prev/next', async ({ page }) => {
+test('a visitor browses the manuals from the sidebar, the table of contents and prev/next', async ({
+	page,
+}) => {
 	test.setTimeout(60_000);
 	await page.goto('/manuals');
 	await expect(page.getByRole('heading', { name: 'Manuals', level: 1 })).toBeVisible();
@@ -29,7 +31,10 @@ test('a visitor browses the manuals from the sidebar, the table of contents and 
 	] as const) {
 		await sidebar.getByRole('list', { name: section }).getByRole('link', { name: title }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-		await expect(sidebar.getByRole('link', { name: title })).toHaveAttribute('aria-current', 'page');
+		await expect(sidebar.getByRole('link', { name: title })).toHaveAttribute(
+			'aria-current',
+			'page',
+		);
 		const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
 		await expect(crumbs.getByRole('link', { name: section })).toBeVisible();
 		await expect(crumbs.locator('[aria-current="page"]')).toHaveText(title);
@@ -51,7 +56,10 @@ test('a visitor browses the manuals from the sidebar, the table of contents and 
 	await expect(page.getByText(/^Last updated/)).toBeVisible();
 });
 
-test('anonymous readers get the manual page from the page cache; signed-in readers get their own header', async ({ browser, request }) => {
+test('anonymous readers get the manual page from the page cache; signed-in readers get their own header', async ({
+	browser,
+	request,
+}) => {
 	const path = '/manuals/getting-started/installation';
 	await request.get(path);
 	const cached = await request.get(path);
@@ -69,24 +77,37 @@ test('anonymous readers get the manual page from the page cache; signed-in reade
 
 test('a visitor reads hints by tag', async ({ page }) => {
 	await page.goto('/hints');
-	await page.getByRole('list', { name: 'All tags' }).getByRole('link', { name: '#performance' }).click();
+	await page
+		.getByRole('list', { name: 'All tags' })
+		.getByRole('link', { name: '#performance' })
+		.click();
 	await expect(page).toHaveURL(/\/hints\?tag=performance$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hints tagged #performance');
 	const cards = page.locator('article.hint-card');
 	await expect(cards.first()).toBeVisible();
-	for (const card of await cards.all()) await expect(card.getByRole('link', { name: '#performance' })).toBeVisible();
+	for (const card of await cards.all())
+		await expect(card.getByRole('link', { name: '#performance' })).toBeVisible();
 
 	await page.getByRole('link', { name: 'Let nginx cache static files and product images' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Let nginx cache static files and product images');
-	await page.getByRole('region', { name: 'Related manual pages' }).getByRole('link', { name: 'Server requirements' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Let nginx cache static files and product images',
+	);
+	await page
+		.getByRole('region', { name: 'Related manual pages' })
+		.getByRole('link', { name: 'Server requirements' })
+		.click();
 	await expect(page).toHaveURL(/\/manuals\/getting-started\/server-requirements$/);
 
 	const feed = await page.request.get('/hints/feed.xml');
 	expect(feed.headers()['content-type']).toContain('application/atom+xml');
-	expect(await feed.text()).toContain('<title type="text">Let nginx cache static files and product images</title>');
+	expect(await feed.text()).toContain(
+		'<title type="text">Let nginx cache static files and product images</title>',
+	);
 });
 
-test('staff write, preview, publish, edit and restore a hint; a customer sees each state', async ({ browser }) => {
+test('staff write, preview, publish, edit and restore a hint; a customer sees each state', async ({
+	browser,
+}) => {
 	// Two browsers and a dozen page loads: more than the default budget on a busy machine.
 	test.setTimeout(90_000);
 	const staff = await pageAs(browser, 'staff');
@@ -98,7 +119,9 @@ test('staff write, preview, publish, edit and restore a hint; a customer sees ea
 	await staff.goto('/staff/hints/new');
 	await staff.getByLabel('Title').fill(title);
 	await expect(staff.getByLabel('Address')).toHaveValue(`check-the-cron-log-${id}`);
-	await staff.getByLabel('Text (Markdown)').fill(`## Where to look\n\nThe **first wording** of ${id}.`);
+	await staff
+		.getByLabel('Text (Markdown)')
+		.fill(`## Where to look\n\nThe **first wording** of ${id}.`);
 	const preview = staff.locator('[data-preview]');
 	await expect(preview.locator('h2', { hasText: 'Where to look' })).toBeVisible();
 	await expect(preview.locator('strong')).toHaveText('first wording');
@@ -122,7 +145,9 @@ test('staff write, preview, publish, edit and restore a hint; a customer sees ea
 	await expect(alice.getByText(`The first wording of ${id}.`)).toBeVisible();
 
 	// Edited.
-	await staff.getByLabel('Text (Markdown)').fill(`## Where to look\n\nThe **second wording** of ${id}.`);
+	await staff
+		.getByLabel('Text (Markdown)')
+		.fill(`## Where to look\n\nThe **second wording** of ${id}.`);
 	await staff.getByRole('button', { name: 'Save' }).click();
 	await expect(staff.getByRole('status')).toHaveText('Saved as revision 3.');
 	await alice.reload();
@@ -140,7 +165,9 @@ test('staff write, preview, publish, edit and restore a hint; a customer sees ea
 	await alice.context().close();
 });
 
-test('customers and developers cannot reach the hint editor or its endpoints', async ({ browser }) => {
+test('customers and developers cannot reach the hint editor or its endpoints', async ({
+	browser,
+}) => {
 	test.setTimeout(90_000);
 	const staff = await pageAs(browser, 'staff');
 	await staff.goto('/staff/hints/new');
@@ -163,13 +190,23 @@ test('customers and developers cannot reach the hint editor or its endpoints', a
 		expect((await page.goto(editPath))?.status()).toBe(403);
 
 		const created = await page.request.post(`/staff/hints/new?_action=hints.create`, {
-			form: { title: `Sneaky hint ${id} ${who}`, body: 'Text that must not appear.', state: 'published' },
+			form: {
+				title: `Sneaky hint ${id} ${who}`,
+				body: 'Text that must not appear.',
+				state: 'published',
+			},
 			headers: { origin: BASE_URL },
 			maxRedirects: 0,
 		});
 		expect(created.status()).toBe(403);
 		const updated = await page.request.post(`${editPath}?_action=hints.update`, {
-			form: { id: hintId, version: '1', title: 'Defaced', body: 'Defaced text here.', state: 'published' },
+			form: {
+				id: hintId,
+				version: '1',
+				title: 'Defaced',
+				body: 'Defaced text here.',
+				state: 'published',
+			},
 			headers: { origin: BASE_URL },
 			maxRedirects: 0,
 		});
@@ -217,7 +254,9 @@ test('the vote works without JavaScript', async ({ browser }) => {
 	await page.goto('/manuals/support/how-support-works');
 	await page.getByRole('button', { name: 'No' }).click();
 	await expect(page).toHaveURL(/\/manuals\/support\/how-support-works\?voted=1#feedback$/);
-	await expect(page.getByRole('region', { name: 'Was this page helpful?' }).getByRole('status')).toHaveText(/Thank you/);
+	await expect(
+		page.getByRole('region', { name: 'Was this page helpful?' }).getByRole('status'),
+	).toHaveText(/Thank you/);
 	await context.close();
 });
 
@@ -228,7 +267,9 @@ test('customers cannot open the vote tallies', async ({ browser }) => {
 	await page.context().close();
 });
 
-test('the editor works without JavaScript: preview round trip and field errors keep the input', async ({ browser }) => {
+test('the editor works without JavaScript: preview round trip and field errors keep the input', async ({
+	browser,
+}) => {
 	test.setTimeout(60_000);
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
@@ -236,7 +277,9 @@ test('the editor works without JavaScript: preview round trip and field errors k
 	await page.goto('/staff/hints/new');
 	const id = unique();
 	await page.getByLabel('Title').fill(`No script hint ${id}`);
-	await page.getByLabel('Text (Markdown)').fill(`Use \`cache:clear\` after **every** change ${id}.`);
+	await page
+		.getByLabel('Text (Markdown)')
+		.fill(`Use \`cache:clear\` after **every** change ${id}.`);
 	await page.getByRole('button', { name: 'Preview' }).click();
 	await expect(page.locator('[data-preview] strong')).toHaveText('every');
 	await expect(page.locator('[data-preview] code')).toHaveText('cache:clear');
@@ -245,7 +288,9 @@ test('the editor works without JavaScript: preview round trip and field errors k
 	await page.getByLabel('Title').fill('ab');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.locator('#f-title-error')).toContainText('at least 3 characters');
-	await expect(page.getByLabel('Text (Markdown)')).toHaveValue(`Use \`cache:clear\` after **every** change ${id}.`);
+	await expect(page.getByLabel('Text (Markdown)')).toHaveValue(
+		`Use \`cache:clear\` after **every** change ${id}.`,
+	);
 
 	await page.getByLabel('Title').fill(`No script hint ${id}`);
 	await page.getByRole('button', { name: 'Save' }).click();
@@ -257,16 +302,38 @@ test('the editor works without JavaScript: preview round trip and field errors k
 async function expectNoAxeViolations(page: Page, path: string): Promise<void> {
 	await page.goto(path);
 	const results = await new AxeBuilder({ page }).analyze();
-	const found = results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	const found = results.violations.map(
+		(v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+	);
 	expect(found).toEqual([]);
 }
 
 // axe is slow on a busy machine: a few pages per test.
 const AXE_GROUPS: { name: string; who: E2EUser | null; width: number; paths: string[] }[] = [
-	{ name: 'manual pages', who: null, width: 1280, paths: ['/manuals', '/manuals/admin-panel/currencies'] },
-	{ name: 'a manual page on a phone', who: null, width: 390, paths: ['/manuals/api-key/connecting-the-key'] },
-	{ name: 'hint pages', who: null, width: 1280, paths: ['/hints?tag=cron', '/hints/check-your-api-key-in-one-minute'] },
-	{ name: 'staff hint pages', who: 'staff', width: 1280, paths: ['/staff/hints', '/staff/hints/new'] },
+	{
+		name: 'manual pages',
+		who: null,
+		width: 1280,
+		paths: ['/manuals', '/manuals/admin-panel/currencies'],
+	},
+	{
+		name: 'a manual page on a phone',
+		who: null,
+		width: 390,
+		paths: ['/manuals/api-key/connecting-the-key'],
+	},
+	{
+		name: 'hint pages',
+		who: null,
+		width: 1280,
+		paths: ['/hints?tag=cron', '/hints/check-your-api-key-in-one-minute'],
+	},
+	{
+		name: 'staff hint pages',
+		who: 'staff',
+		width: 1280,
+		paths: ['/staff/hints', '/staff/hints/new'],
+	},
 	{ name: 'staff vote tallies', who: 'staff', width: 1280, paths: ['/staff/manuals'] },
 ];
 

@@ -21,7 +21,11 @@ test('refuses a 5 MB form post with 413', async ({ request }) => {
 test('accepts a body under the limit', async ({ request }) => {
 	const res = await request.post('/login?_action=auth.login', {
 		data: `email=nobody%40e2e.test&password=${'a'.repeat(2 * MiB)}`,
-		headers: { origin: BASE_URL, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.250' },
+		headers: {
+			origin: BASE_URL,
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-forwarded-for': '203.0.113.250',
+		},
 		maxRedirects: 0,
 	});
 	expect(res.status()).not.toBe(413);
@@ -31,7 +35,13 @@ test('accepts a body under the limit', async ({ request }) => {
 test('refuses a 5 MB streamed (chunked) body with 413', async () => {
 	const status = await new Promise<number>((resolve, reject) => {
 		const req = http.request(
-			{ host: hostname, port, method: 'POST', path: '/_actions/auth.login', headers: { origin: BASE_URL, 'content-type': 'application/x-www-form-urlencoded' } },
+			{
+				host: hostname,
+				port,
+				method: 'POST',
+				path: '/_actions/auth.login',
+				headers: { origin: BASE_URL, 'content-type': 'application/x-www-form-urlencoded' },
+			},
 			(res) => {
 				res.resume();
 				resolve(res.statusCode ?? 0);
@@ -59,7 +69,10 @@ test('disconnects a client that sends its headers too slowly', async () => {
 	socket.on('data', (data) => (received += data.toString()));
 	socket.write(`GET / HTTP/1.1\r\nHost: ${hostname}:${port}\r\n`);
 	// One header line a second: the request never completes its headers.
-	const drip = setInterval(() => socket.writable && socket.write(`X-Drip-${Date.now()}: 1\r\n`), 1_000);
+	const drip = setInterval(
+		() => socket.writable && socket.write(`X-Drip-${Date.now()}: 1\r\n`),
+		1_000,
+	);
 	try {
 		const closed = await new Promise<boolean>((resolve) => {
 			socket.once('close', () => resolve(true));

@@ -156,9 +156,16 @@ test('refuses text the database cannot store before it counts against the postin
 	}
 	// The slots are all still there: two more posts go in, the third is over the limit.
 	for (const body of ['Second post.', 'Third post.']) {
-		redirectTarget(await post(page.request, `${topicUrl}?_action=forum.reply`, { topicId, body }), body);
+		redirectTarget(
+			await post(page.request, `${topicUrl}?_action=forum.reply`, { topicId, body }),
+			body,
+		);
 	}
-	expect((await post(page.request, `${topicUrl}?_action=forum.reply`, { topicId, body: 'Fourth.' })).status()).toBe(429);
+	expect(
+		(
+			await post(page.request, `${topicUrl}?_action=forum.reply`, { topicId, body: 'Fourth.' })
+		).status(),
+	).toBe(429);
 	await page.goto(topicUrl);
 	await expect(page.locator('article.post')).toHaveCount(3);
 });

@@ -6,7 +6,11 @@ const CHAT_URL = 'https://chat.example.com/opentrade-support';
 /** The manual pages reach the index through the outbox shortly after the server starts. */
 async function waitForIndex(page: Page): Promise<void> {
 	await expect
-		.poll(async () => (await (await page.request.get('/api/suggest?q=payment%20methods')).json()).results.length, { timeout: 20_000 })
+		.poll(
+			async () =>
+				(await (await page.request.get('/api/suggest?q=payment%20methods')).json()).results.length,
+			{ timeout: 20_000 },
+		)
 		.toBeGreaterThan(0);
 }
 
@@ -23,7 +27,9 @@ test.describe('ask box on the home page', () => {
 		await waitForIndex(page);
 	});
 
-	test('shows suggestions and the route while typing, asking the server only after a pause', async ({ page }) => {
+	test('shows suggestions and the route while typing, asking the server only after a pause', async ({
+		page,
+	}) => {
 		const calls: string[] = [];
 		page.on('request', (r) => {
 			if (r.url().includes('/api/suggest')) calls.push(r.url());
@@ -39,10 +45,26 @@ test.describe('ask box on the home page', () => {
 	});
 
 	const cases = [
-		{ route: 'self_service', q: 'How do I set up payment methods?', href: '/search?q=How+do+I+set+up+payment+methods%3F' },
-		{ route: 'forum', q: 'We want to change the design of the cart', href: '/forum/new?category=custom-development&title=We+want+to+change+the+design+of+the+cart' },
-		{ route: 'ticket', q: 'Prices are not updated after I changed the markup', href: '/tickets/new?subject=Prices+are+not+updated+after+I+changed+the+markup' },
-		{ route: 'urgent', q: 'Our site is down, customers cannot place orders', href: '/tickets/new?severity=1&subject=Our+site+is+down%2C+customers+cannot+place+orders' },
+		{
+			route: 'self_service',
+			q: 'How do I set up payment methods?',
+			href: '/search?q=How+do+I+set+up+payment+methods%3F',
+		},
+		{
+			route: 'forum',
+			q: 'We want to change the design of the cart',
+			href: '/forum/new?category=custom-development&title=We+want+to+change+the+design+of+the+cart',
+		},
+		{
+			route: 'ticket',
+			q: 'Prices are not updated after I changed the markup',
+			href: '/tickets/new?subject=Prices+are+not+updated+after+I+changed+the+markup',
+		},
+		{
+			route: 'urgent',
+			q: 'Our site is down, customers cannot place orders',
+			href: '/tickets/new?severity=1&subject=Our+site+is+down%2C+customers+cannot+place+orders',
+		},
 	];
 	for (const c of cases) {
 		test(`routes "${c.q}" to ${c.route} with a prefilled next step`, async ({ page }) => {
@@ -60,7 +82,9 @@ test.describe('ask box on the home page', () => {
 		});
 	}
 
-	test('routes purchase questions to the customer-support chat with its hours', async ({ page }) => {
+	test('routes purchase questions to the customer-support chat with its hours', async ({
+		page,
+	}) => {
 		const card = await ask(page, 'How can I pay for the API key?');
 		await expect(card).toHaveAttribute('data-route', 'chat');
 		await expect(card.locator('.route-action')).toHaveAttribute('href', CHAT_URL);
@@ -68,7 +92,9 @@ test.describe('ask box on the home page', () => {
 		await expect(card).toContainText(/(Open|Closed) now/);
 	});
 
-	test('moves through suggestions with the arrow keys and counts the opened article', async ({ page }) => {
+	test('moves through suggestions with the arrow keys and counts the opened article', async ({
+		page,
+	}) => {
 		await ask(page, 'How do I set up payment methods?');
 		const first = page.getByRole('list', { name: 'Suggested answers' }).getByRole('link').first();
 		await expect(first).toContainText('Payment methods');
@@ -82,31 +108,46 @@ test.describe('ask box on the home page', () => {
 test.describe('search page without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the ask box is a plain form: results grouped by kind, highlighted, with the route', async ({ page }) => {
+	test('the ask box is a plain form: results grouped by kind, highlighted, with the route', async ({
+		page,
+	}) => {
 		await waitForIndex(page);
 		await page.goto('/');
-		await page.getByLabel('Ask a question or describe a problem').fill('How do I change the yuan rate?');
+		await page
+			.getByLabel('Ask a question or describe a problem')
+			.fill('How do I change the yuan rate?');
 		await page.getByRole('button', { name: 'Ask' }).click();
 		await expect(page).toHaveURL(/\/search\?q=How\+do\+I\+change\+the\+yuan\+rate/);
-		await expect(page.getByRole('heading', { name: 'Manuals', exact: true, level: 2 })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { name: 'Manuals', exact: true, level: 2 }),
+		).toBeVisible();
 		await expect(page.locator('.result .snippet mark').first()).toBeVisible();
 		await expect(page.locator('.route-card')).toHaveAttribute('data-route', 'self_service');
 	});
 
 	test('filters by kind', async ({ page }) => {
 		await page.goto('/search?q=currency');
-		await expect(page.getByRole('heading', { name: 'Manuals', exact: true, level: 2 })).toBeVisible();
+		await expect(
+			page.getByRole('heading', { name: 'Manuals', exact: true, level: 2 }),
+		).toBeVisible();
 		await page.getByRole('checkbox', { name: 'Hints' }).check();
 		await page.getByRole('main').getByRole('button', { name: 'Search' }).click();
 		await expect(page).toHaveURL(/kind=hint/);
-		await expect(page.getByRole('heading', { name: 'Manuals', exact: true, level: 2 })).toHaveCount(0);
+		await expect(page.getByRole('heading', { name: 'Manuals', exact: true, level: 2 })).toHaveCount(
+			0,
+		);
 	});
 
 	test('offers the forum and a ticket when nothing is found', async ({ page }) => {
 		await page.goto('/search?q=qwxzzy+vbnmkk');
 		const help = page.getByRole('region', { name: /Nothing found/ });
-		await expect(help.getByRole('link', { name: 'Ask in the Co-development forum' })).toHaveAttribute('href', /^\/forum\/new\?category=custom-development&title=/);
-		await expect(help.getByRole('link', { name: 'Open a ticket' })).toHaveAttribute('href', /^\/tickets\/new\?subject=/);
+		await expect(
+			help.getByRole('link', { name: 'Ask in the Co-development forum' }),
+		).toHaveAttribute('href', /^\/forum\/new\?category=custom-development&title=/);
+		await expect(help.getByRole('link', { name: 'Open a ticket' })).toHaveAttribute(
+			'href',
+			/^\/tickets\/new\?subject=/,
+		);
 	});
 });
 
@@ -132,7 +173,10 @@ test.describe('/api/suggest', () => {
 	});
 
 	test('health names the search engine', async ({ request }) => {
-		expect(await (await request.get('/api/health')).json()).toMatchObject({ status: 'ok', search: 'postgres' });
+		expect(await (await request.get('/api/health')).json()).toMatchObject({
+			status: 'ok',
+			search: 'postgres',
+		});
 	});
 });
 

@@ -21,11 +21,20 @@ export interface Load {
 export async function signUpForCookie(server: ServerProcess, tag: string): Promise<string> {
 	const res = await fetch(`${server.url}/_actions/auth.signUp`, {
 		method: 'POST',
-		headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': fakeAddress() },
-		body: new URLSearchParams({ email: `${tag}-${crypto.randomUUID()}@faults.test`, displayName: `Fault ${tag}`, password: 'fault password 1' }),
+		headers: {
+			origin: server.url,
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-forwarded-for': fakeAddress(),
+		},
+		body: new URLSearchParams({
+			email: `${tag}-${crypto.randomUUID()}@faults.test`,
+			displayName: `Fault ${tag}`,
+			password: 'fault password 1',
+		}),
 	});
 	const cookie = /session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
-	if (res.status !== 200 || !cookie) throw new Error(`sign-up answered ${res.status}: ${await res.text()}`);
+	if (res.status !== 200 || !cookie)
+		throw new Error(`sign-up answered ${res.status}: ${await res.text()}`);
 	return cookie;
 }
 
@@ -37,19 +46,38 @@ async function once(server: ServerProcess, kind: Sample['kind'], cookie: string)
 			kind === 'signup'
 				? await fetch(`${server.url}/_actions/auth.signUp`, {
 						method: 'POST',
-						headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': fakeAddress() },
-						body: new URLSearchParams({ email: email!, displayName: 'Load Tester', password: 'load password 1' }),
+						headers: {
+							origin: server.url,
+							'content-type': 'application/x-www-form-urlencoded',
+							'x-forwarded-for': fakeAddress(),
+						},
+						body: new URLSearchParams({
+							email: email!,
+							displayName: 'Load Tester',
+							password: 'load password 1',
+						}),
 						signal: AbortSignal.timeout(20_000),
 					})
-				: await fetch(`${server.url}${{ home: '/', health: '/api/health', account: '/account' }[kind]}`, {
-						headers: kind === 'account' ? { cookie } : {},
-						redirect: 'manual',
-						signal: AbortSignal.timeout(20_000),
-					});
+				: await fetch(
+						`${server.url}${{ home: '/', health: '/api/health', account: '/account' }[kind]}`,
+						{
+							headers: kind === 'account' ? { cookie } : {},
+							redirect: 'manual',
+							signal: AbortSignal.timeout(20_000),
+						},
+					);
 		await res.arrayBuffer();
 		return { kind, at, status: res.status, retryAfter: res.headers.get('retry-after'), email };
 	} catch (error) {
-		return { kind, at, status: 0, retryAfter: null, error: error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error), email };
+		return {
+			kind,
+			at,
+			status: 0,
+			retryAfter: null,
+			error:
+				error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error),
+			email,
+		};
 	}
 }
 

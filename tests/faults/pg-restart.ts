@@ -11,7 +11,9 @@ const OUTAGE_MS = 5_000;
 const RECOVERY_LIMIT_MS = 10_000;
 
 function badResponses(samples: Sample[]): Sample[] {
-	return samples.filter((s) => s.status === 0 || (s.status >= 500 && !(s.status === 503 && s.retryAfter)));
+	return samples.filter(
+		(s) => s.status === 0 || (s.status >= 500 && !(s.status === 503 && s.retryAfter)),
+	);
 }
 
 export async function run(): Promise<void> {
@@ -26,7 +28,9 @@ export async function run(): Promise<void> {
 		await sleep(4_000);
 		const stoppedAt = Date.now();
 		cluster.stop('fast');
-		console.log(`  PostgreSQL stopped (${Date.now() - stoppedAt} ms); restarting in ${OUTAGE_MS / 1000} s`);
+		console.log(
+			`  PostgreSQL stopped (${Date.now() - stoppedAt} ms); restarting in ${OUTAGE_MS / 1000} s`,
+		);
 		await sleep(OUTAGE_MS);
 		cluster.start();
 		const upAt = Date.now();
@@ -39,17 +43,40 @@ export async function run(): Promise<void> {
 		const unavailable = samples.filter((s) => s.status === 503);
 		console.log(`  ${samples.length} requests: ${summarise(samples)}`);
 		check('server process survived the outage', server.child.exitCode === null);
-		check('outage was observed (503s while the database was down)', unavailable.length > 0, `${unavailable.length} × 503`);
-		const clean = check('every 5xx is a 503 with Retry-After; no connection errors', bad.length === 0, bad.slice(0, 3).map((s) => `${s.kind} ${s.status} ${s.error ?? ''}`).join('; '));
+		check(
+			'outage was observed (503s while the database was down)',
+			unavailable.length > 0,
+			`${unavailable.length} × 503`,
+		);
+		const clean = check(
+			'every 5xx is a 503 with Retry-After; no connection errors',
+			bad.length === 0,
+			bad
+				.slice(0, 3)
+				.map((s) => `${s.kind} ${s.status} ${s.error ?? ''}`)
+				.join('; '),
+		);
 		if (!clean) console.log(`  server said:\n${distinctErrors(server.output())}`);
 		const firstOk = samples.find((s) => s.at >= upAt && s.kind === 'health' && s.status === 200);
 		const recovery = firstOk ? firstOk.at - upAt : Infinity;
-		check('service resumes within 10 s of the database returning', recovery <= RECOVERY_LIMIT_MS, `${(recovery / 1000).toFixed(1)} s`);
+		check(
+			'service resumes within 10 s of the database returning',
+			recovery <= RECOVERY_LIMIT_MS,
+			`${(recovery / 1000).toFixed(1)} s`,
+		);
 		const lateFailures = samples.filter((s) => s.at > upAt + RECOVERY_LIMIT_MS && s.status >= 500);
-		check('no 5xx once recovered', lateFailures.length === 0, `${lateFailures.length} late failures`);
+		check(
+			'no 5xx once recovered',
+			lateFailures.length === 0,
+			`${lateFailures.length} late failures`,
+		);
 
-		const acked = samples.filter((s) => s.kind === 'signup' && s.status === 200).map((s) => s.email!);
-		const unacked = samples.filter((s) => s.kind === 'signup' && s.status !== 200).map((s) => s.email!);
+		const acked = samples
+			.filter((s) => s.kind === 'signup' && s.status === 200)
+			.map((s) => s.email!);
+		const unacked = samples
+			.filter((s) => s.kind === 'signup' && s.status !== 200)
+			.map((s) => s.email!);
 		const client = new pg.Client({ connectionString: cluster.url });
 		await client.connect();
 		try {
@@ -59,9 +86,15 @@ export async function run(): Promise<void> {
 			);
 			const stored = new Map(counts.rows.map((r) => [r.email, r.n]));
 			const lost = acked.filter((e) => stored.get(e) !== 1);
-			check('every acknowledged sign-up exists exactly once', acked.length > 0 && lost.length === 0, `${acked.length} acknowledged, ${lost.length} lost or doubled`);
+			check(
+				'every acknowledged sign-up exists exactly once',
+				acked.length > 0 && lost.length === 0,
+				`${acked.length} acknowledged, ${lost.length} lost or doubled`,
+			);
 			const ambiguous = unacked.filter((e) => stored.has(e)).length;
-			console.log(`  ${unacked.length} sign-ups not acknowledged; ${ambiguous} of them were stored anyway (answer lost in the outage)`);
+			console.log(
+				`  ${unacked.length} sign-ups not acknowledged; ${ambiguous} of them were stored anyway (answer lost in the outage)`,
+			);
 		} finally {
 			await client.end();
 		}
@@ -73,12 +106,19 @@ export async function run(): Promise<void> {
 
 function summarise(samples: Sample[]): string {
 	const byStatus = new Map<string, number>();
-	for (const s of samples) byStatus.set(`${s.kind} ${s.status}`, (byStatus.get(`${s.kind} ${s.status}`) ?? 0) + 1);
-	return [...byStatus].sort().map(([k, n]) => `${k}×${n}`).join(', ');
+	for (const s of samples)
+		byStatus.set(`${s.kind} ${s.status}`, (byStatus.get(`${s.kind} ${s.status}`) ?? 0) + 1);
+	return [...byStatus]
+		.sort()
+		.map(([k, n]) => `${k}×${n}`)
+		.join(', ');
 }
 
 /** The server's distinct error lines (first line of each), to show what a 500 was. */
 function distinctErrors(output: string): string {
 	const lines = output.split('\n').filter((l) => /error/i.test(l) && !/^\s+at /.test(l));
-	return [...new Set(lines)].slice(0, 12).map((l) => `    ${l.slice(0, 300)}`).join('\n');
+	return [...new Set(lines)]
+		.slice(0, 12)
+		.map((l) => `    ${l.slice(0, 300)}`)
+		.join('\n');
 }

@@ -17,7 +17,11 @@ export async function run(): Promise<void> {
 		const exit = await second.exited;
 		clearTimeout(timer);
 		const seconds = (exit.at - startedAt) / 1000;
-		check('second server on the same DATA_DIR exits non-zero', exit.code !== null && exit.code !== 0, `code ${exit.code}, signal ${exit.signal}`);
+		check(
+			'second server on the same DATA_DIR exits non-zero',
+			exit.code !== null && exit.code !== 0,
+			`code ${exit.code}, signal ${exit.signal}`,
+		);
 		check('second server fails fast (under 5 s)', seconds < 5, `${seconds.toFixed(1)} s`);
 		check(
 			'second server says why and what to do',

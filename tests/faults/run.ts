@@ -13,7 +13,9 @@ const SCRIPTS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in SCRIPTS));
 if (unknown.length) {
-	console.error(`Unknown fault script(s): ${unknown.join(', ')}. Known: ${Object.keys(SCRIPTS).join(', ')}`);
+	console.error(
+		`Unknown fault script(s): ${unknown.join(', ')}. Known: ${Object.keys(SCRIPTS).join(', ')}`,
+	);
 	process.exit(2);
 }
 

@@ -18,7 +18,11 @@ function slowPost(server: ServerProcess, ms: number): Promise<number> {
 			{
 				method: 'POST',
 				agent: false,
-				headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+				headers: {
+					origin: server.url,
+					'content-type': 'application/x-www-form-urlencoded',
+					'content-length': Buffer.byteLength(body),
+				},
 			},
 			(res) => {
 				res.resume();
@@ -42,7 +46,10 @@ function slowPost(server: ServerProcess, ms: number): Promise<number> {
  * A GET on its own connection: `connected` once the TCP handshake is done (the kernel has queued
  * the connection for the server), `answer` with `status N` or the error message.
  */
-function get(server: ServerProcess, path: string): { connected: Promise<void>; answer: Promise<string> } {
+function get(
+	server: ServerProcess,
+	path: string,
+): { connected: Promise<void>; answer: Promise<string> } {
 	let connected!: () => void;
 	const onConnect = new Promise<void>((resolve) => (connected = resolve));
 	const answer = new Promise<string>((resolve) => {
@@ -73,7 +80,9 @@ export async function run(): Promise<void> {
 		// Uploads that trickle in for 2-4 s are in flight when SIGTERM comes after 1 s; a burst of
 		// quick requests is connected (queued by the kernel, maybe not yet accepted by a busy
 		// server) just before it. Both must be answered.
-		const uploads = Array.from({ length: 10 }, (_, i) => slowPost(server, 2_000 + i * 200).catch((e: Error) => String(e.message)));
+		const uploads = Array.from({ length: 10 }, (_, i) =>
+			slowPost(server, 2_000 + i * 200).catch((e: Error) => String(e.message)),
+		);
 		await sleep(1_000);
 		const burst = Array.from({ length: 20 }, () => get(server, '/support'));
 		await Promise.all(burst.map((b) => b.connected));
@@ -81,13 +90,33 @@ export async function run(): Promise<void> {
 		server.child.kill('SIGTERM');
 		await sleep(300);
 		const late = await get(server, '/support').answer;
-		const [statuses, quick, exit] = await Promise.all([Promise.all(uploads), Promise.all(burst.map((b) => b.answer)), server.exited]);
-		check('in-flight uploads complete after SIGTERM', statuses.every((s) => s === 401), tally(statuses.map(String)));
-		check('requests connected before SIGTERM are answered', quick.every((s) => s === 'status 200'), tally(quick));
+		const [statuses, quick, exit] = await Promise.all([
+			Promise.all(uploads),
+			Promise.all(burst.map((b) => b.answer)),
+			server.exited,
+		]);
+		check(
+			'in-flight uploads complete after SIGTERM',
+			statuses.every((s) => s === 401),
+			tally(statuses.map(String)),
+		);
+		check(
+			'requests connected before SIGTERM are answered',
+			quick.every((s) => s === 'status 200'),
+			tally(quick),
+		);
 		// While the backlog drains (up to 1 s) a new connection may still be taken: then it must be
 		// answered in full. After that, it is refused. Never reset or left hanging.
-		check('a new connection after SIGTERM is refused or answered in full', /ECONNREFUSED/.test(late) || late === 'status 200', late);
-		check('server exits 0 after SIGTERM', exit.code === 0, `code ${exit.code}, signal ${exit.signal}`);
+		check(
+			'a new connection after SIGTERM is refused or answered in full',
+			/ECONNREFUSED/.test(late) || late === 'status 200',
+			late,
+		);
+		check(
+			'server exits 0 after SIGTERM',
+			exit.code === 0,
+			`code ${exit.code}, signal ${exit.signal}`,
+		);
 		const seconds = (exit.at - signalledAt) / 1000;
 		check('server exits within 10 s of SIGTERM', seconds < 10, `${seconds.toFixed(1)} s`);
 	} finally {

@@ -21,7 +21,11 @@ export async function createPostgresTestDb(url: string): Promise<TestDb> {
 	const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 	const db = await withSchemaLock(url, async (admin) => {
 		await sql`create schema ${sql.id(schema)}`.execute(admin);
-		const created = await createPostgresDb(url, { searchPath: `${schema},public`, max: 4, connectTimeoutMs: 30_000 });
+		const created = await createPostgresDb(url, {
+			searchPath: `${schema},public`,
+			max: 4,
+			connectTimeoutMs: 30_000,
+		});
 		await migrateToLatest(created);
 		return created;
 	});
@@ -30,7 +34,9 @@ export async function createPostgresTestDb(url: string): Promise<TestDb> {
 		kind: 'postgres',
 		close: async () => {
 			await db.destroy();
-			await withSchemaLock(url, (admin) => sql`drop schema ${sql.id(schema)} cascade`.execute(admin));
+			await withSchemaLock(url, (admin) =>
+				sql`drop schema ${sql.id(schema)} cascade`.execute(admin),
+			);
 		},
 	};
 }
@@ -64,14 +70,19 @@ export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 /** The back ends data-layer tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const BACKENDS: { kind: TestDb['kind']; create: () => Promise<TestDb> }[] = [
 	{ kind: 'pglite', create: createTestDb },
-	...(testDatabaseUrl ? [{ kind: 'postgres' as const, create: () => createPostgresTestDb(testDatabaseUrl) }] : []),
+	...(testDatabaseUrl
+		? [{ kind: 'postgres' as const, create: () => createPostgresTestDb(testDatabaseUrl) }]
+		: []),
 ];
 
 /**
  * Defines the suite once per back end. `use()` inside tests returns that back end's database,
  * created before the suite's tests and closed after them.
  */
-export function describeEachDb(name: string, suite: (use: () => Db, kind: TestDb['kind']) => void): void {
+export function describeEachDb(
+	name: string,
+	suite: (use: () => Db, kind: TestDb['kind']) => void,
+): void {
 	for (const backend of BACKENDS) {
 		describe(`${name} [${backend.kind}]`, () => {
 			let current: TestDb | undefined;

@@ -3,7 +3,9 @@ import type { SearchDocument, SearchKind } from '#server/search/search-document.
 let counter = 0;
 
 /** A search document with a unique source id; override what the test is about. */
-export function makeSearchDocument(overrides: Partial<SearchDocument> & { title: string }): SearchDocument {
+export function makeSearchDocument(
+	overrides: Partial<SearchDocument> & { title: string },
+): SearchDocument {
 	counter += 1;
 	const kind: SearchKind = overrides.kind ?? 'hint';
 	const sourceId = overrides.sourceId ?? `doc-${Date.now().toString(36)}-${counter}`;
@@ -50,7 +52,15 @@ export function createFakeEngine(): FakeEngine {
 			const needle = query.q.toLowerCase();
 			const hits = [...fake.docs.values()]
 				.filter((d) => `${d.title} ${d.body}`.toLowerCase().includes(needle))
-				.map((d) => ({ kind: d.kind, sourceId: d.sourceId, title: d.title, url: d.url, snippet: '', section: d.section ?? null, sectionLabel: d.sectionLabel ?? null }));
+				.map((d) => ({
+					kind: d.kind,
+					sourceId: d.sourceId,
+					title: d.title,
+					url: d.url,
+					snippet: '',
+					section: d.section ?? null,
+					sectionLabel: d.sectionLabel ?? null,
+				}));
 			return { hits, total: hits.length };
 		},
 		async clear() {
@@ -63,7 +73,10 @@ export function createFakeEngine(): FakeEngine {
 	};
 	function check() {
 		fake.calls += 1;
-		if (fake.down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:7700'), { code: 'ECONNREFUSED' });
+		if (fake.down)
+			throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:7700'), {
+				code: 'ECONNREFUSED',
+			});
 	}
 	return fake;
 }

@@ -25,31 +25,60 @@ function binDir(): string | undefined {
 
 /** Why a private cluster cannot be made here, or undefined when it can. */
 export function privateClusterUnavailable(): string | undefined {
-	if (!binDir()) return 'no PostgreSQL server binaries under /usr/lib/postgresql (apt-get install postgresql)';
-	if (os.userInfo().username !== 'postgres' && process.getuid?.() !== 0) return 'needs root (to run initdb as the postgres user) or the postgres user';
+	if (!binDir())
+		return 'no PostgreSQL server binaries under /usr/lib/postgresql (apt-get install postgresql)';
+	if (os.userInfo().username !== 'postgres' && process.getuid?.() !== 0)
+		return 'needs root (to run initdb as the postgres user) or the postgres user';
 	return undefined;
 }
 
 /** Runs a PostgreSQL binary as the postgres OS user. */
 function asPostgres(binary: string, args: string[]): string {
 	const command = [path.join(binDir()!, binary), ...args];
-	if (os.userInfo().username === 'postgres') return execFileSync(command[0]!, command.slice(1), { encoding: 'utf8' });
+	if (os.userInfo().username === 'postgres')
+		return execFileSync(command[0]!, command.slice(1), { encoding: 'utf8' });
 	const quoted = command.map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
-	return execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', quoted], { encoding: 'utf8', cwd: '/tmp' });
+	return execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', quoted], {
+		encoding: 'utf8',
+		cwd: '/tmp',
+	});
 }
 
 export async function createPrivateCluster(): Promise<PrivateCluster> {
 	const port = await freePort();
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-faults-pg-'));
 	if (process.getuid?.() === 0) execFileSync('chown', ['postgres:postgres', dir]);
-	asPostgres('initdb', ['-D', dir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-instructions']);
+	asPostgres('initdb', [
+		'-D',
+		dir,
+		'-A',
+		'trust',
+		'-U',
+		'postgres',
+		'-E',
+		'UTF8',
+		'--no-instructions',
+	]);
 	const options = `-p ${port} -k /tmp -c listen_addresses=127.0.0.1`;
 	const cluster: PrivateCluster = {
 		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
 		port,
 		dir,
-		start: () => void asPostgres('pg_ctl', ['-D', dir, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '30', 'start']),
-		stop: (mode = 'fast') => void asPostgres('pg_ctl', ['-D', dir, '-m', mode, '-w', '-t', '30', 'stop']),
+		start: () =>
+			void asPostgres('pg_ctl', [
+				'-D',
+				dir,
+				'-l',
+				path.join(dir, 'server.log'),
+				'-o',
+				options,
+				'-w',
+				'-t',
+				'30',
+				'start',
+			]),
+		stop: (mode = 'fast') =>
+			void asPostgres('pg_ctl', ['-D', dir, '-m', mode, '-w', '-t', '30', 'stop']),
 		destroy: () => {
 			try {
 				asPostgres('pg_ctl', ['-D', dir, '-m', 'immediate', '-w', 'stop']);

@@ -13,7 +13,9 @@ export interface ServerProcess {
 	/** Resolves when the process ends, with its exit code (null on a signal) and when it ended. */
 	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 	/** Sends `signal` (default SIGTERM) and waits for the exit. */
-	stop: (signal?: NodeJS.Signals) => Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+	stop: (
+		signal?: NodeJS.Signals,
+	) => Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
 export function freePort(): Promise<number> {
@@ -21,7 +23,11 @@ export function freePort(): Promise<number> {
 		const server = net.createServer();
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port')),
+			);
 		});
 	});
 }
@@ -30,7 +36,10 @@ export function freePort(): Promise<number> {
 export function ensureBuilt(force = false): void {
 	if (!force && fs.existsSync('dist/server/entry.mjs')) return;
 	console.log('Building the app (astro build)…');
-	const result = spawnSync('astro', ['build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+	const result = spawnSync('astro', ['build'], {
+		stdio: 'inherit',
+		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+	});
 	if (result.status !== 0) throw new Error('astro build failed');
 }
 
@@ -40,12 +49,17 @@ export function ensureBuilt(force = false): void {
  * of letting it grow to 400+ MiB under load.
  */
 export function serveNodeFlags(): string[] {
-	const scripts = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+	const scripts = (
+		JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+	).scripts;
 	return (scripts.serve ?? '').split(/\s+/).filter((arg) => arg.startsWith('--'));
 }
 
 /** Starts `node src/cli/serve.ts` (with the flags of `npm run serve`) on a free loopback port with `env` added to ours. */
-export async function startServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+export async function startServer(
+	env: Record<string, string>,
+	port?: number,
+): Promise<ServerProcess> {
 	const chosen = port ?? (await freePort());
 	const child = spawn(process.execPath, [...serveNodeFlags(), 'src/cli/serve.ts'], {
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(chosen), ...env },
@@ -54,8 +68,8 @@ export async function startServer(env: Record<string, string>, port?: number): P
 	let output = '';
 	child.stdout!.on('data', (d) => (output += d));
 	child.stderr!.on('data', (d) => (output += d));
-	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-		child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>(
+		(resolve) => child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
 	);
 	return {
 		url: `http://127.0.0.1:${chosen}`,

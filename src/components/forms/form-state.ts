@@ -22,7 +22,12 @@ export async function formState<A extends ActionClient<any, any, any>>(
 	action: A,
 ): Promise<FormState<ActionData<A>>> {
 	const result = astro.getActionResult(action);
-	const state: FormState<ActionData<A>> = { data: undefined, values: {}, fieldErrors: {}, formError: undefined };
+	const state: FormState<ActionData<A>> = {
+		data: undefined,
+		values: {},
+		fieldErrors: {},
+		formError: undefined,
+	};
 	if (!result) return state;
 	if (!result.error) {
 		state.data = result.data as ActionData<A>;
@@ -34,7 +39,9 @@ export async function formState<A extends ActionClient<any, any, any>>(
 		for (const [field, messages] of Object.entries(result.error.fields)) {
 			if (messages?.[0]) state.fieldErrors[field] = messages[0];
 		}
-		const formLevel = result.error.issues.find((issue: { path: unknown[] }) => issue.path.length === 0)?.message;
+		const formLevel = result.error.issues.find(
+			(issue: { path: unknown[] }) => issue.path.length === 0,
+		)?.message;
 		state.formError = formLevel ?? 'Please correct the fields marked below.';
 	} else {
 		// NOTE: a 429 or 503 gets its Retry-After from the wait asAction() noted (http/retry-after.ts).

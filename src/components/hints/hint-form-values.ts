@@ -41,9 +41,15 @@ export function valuesFromHint(hint: Hint): HintFormValues {
 const STATES: readonly string[] = ['draft', 'published', 'archived'];
 
 /** The fields as submitted (after a validation error or a no-JS preview), so nothing typed is lost. */
-export async function valuesFromRequest(request: Request, fallback: HintFormValues): Promise<HintFormValues> {
+export async function valuesFromRequest(
+	request: Request,
+	fallback: HintFormValues,
+): Promise<HintFormValues> {
 	if (request.method !== 'POST') return fallback;
-	const form = await request.clone().formData().catch(() => undefined);
+	const form = await request
+		.clone()
+		.formData()
+		.catch(() => undefined);
 	if (!form) return fallback;
 	const text = (name: string) => {
 		const value = form.get(name);

@@ -8,7 +8,12 @@
  * one Markdown renderer, so code highlighting and heading anchors match hints and forum posts.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { findSectionByTitle, groupManualsBySection, manualUrl, type ManualSection } from '#lib/manual-sections.ts';
+import {
+	findSectionByTitle,
+	groupManualsBySection,
+	manualUrl,
+	type ManualSection,
+} from '#lib/manual-sections.ts';
 import { neighboursOf } from '#lib/manual-nav.ts';
 import type { MarkdownHeading } from '#server/markdown.ts';
 import { renderManualBody } from '#server/manuals/manual-render.ts';

@@ -18,7 +18,8 @@ async function send(form: HTMLFormElement, submitter: HTMLElement | null, status
 			return;
 		}
 		const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-		status.textContent = body?.error?.message ?? 'We could not record your answer. Please try again later.';
+		status.textContent =
+			body?.error?.message ?? 'We could not record your answer. Please try again later.';
 	} catch {
 		status.textContent = 'We could not reach the server. Please try again later.';
 	} finally {

@@ -1,4 +1,10 @@
-import { isRouteName, routeStep, type AskContext, type ChatInfo, type RouteStep } from '#lib/route-steps.ts';
+import {
+	isRouteName,
+	routeStep,
+	type AskContext,
+	type ChatInfo,
+	type RouteStep,
+} from '#lib/route-steps.ts';
 import { trackedResultUrl } from '#lib/search-links.ts';
 import type { SuggestResponse } from '#server/search/suggest.service.ts';
 
@@ -12,14 +18,23 @@ const MIN_CHARS = 3;
 const KIND_LABELS: Record<string, string> = { manual: 'Manual', hint: 'Hint', topic: 'Forum' };
 
 export function startAskBoxes(): void {
-	for (const box of document.querySelectorAll<HTMLElement>('[data-ask-box]:not([data-ask-ready])')) {
+	for (const box of document.querySelectorAll<HTMLElement>(
+		'[data-ask-box]:not([data-ask-ready])',
+	)) {
 		box.dataset.askReady = 'true';
-		const input = box.dataset.for ? document.getElementById(box.dataset.for) : box.querySelector('[data-ask-input]');
-		if (input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement) attach(box, input);
+		const input = box.dataset.for
+			? document.getElementById(box.dataset.for)
+			: box.querySelector('[data-ask-input]');
+		if (input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement)
+			attach(box, input);
 	}
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+	tag: K,
+	props: { className?: string; text?: string } = {},
+	...children: Node[]
+): HTMLElementTagNameMap[K] {
 	const node = document.createElement(tag);
 	if (props.className) node.className = props.className;
 	if (props.text !== undefined) node.textContent = props.text;
@@ -68,10 +83,17 @@ function attach(box: HTMLElement, input: HTMLInputElement | HTMLTextAreaElement)
 	const show = (q: string, data: SuggestResponse) => {
 		shown = q;
 		routeSlot.replaceChildren();
-		if (isRouteName(data.route)) routeSlot.append(renderRouteCard(routeStep(data.route, q, chat, context), data.reason));
+		if (isRouteName(data.route))
+			routeSlot.append(renderRouteCard(routeStep(data.route, q, chat, context), data.reason));
 		list.replaceChildren(
 			...data.results.map((r) => {
-				const link = el('a', {}, el('span', { className: 's-kind badge', text: KIND_LABELS[r.kind] ?? r.kind }), el('span', { className: 's-title', text: r.title }), el('span', { className: 's-snippet', text: r.snippet }));
+				const link = el(
+					'a',
+					{},
+					el('span', { className: 's-kind badge', text: KIND_LABELS[r.kind] ?? r.kind }),
+					el('span', { className: 's-title', text: r.title }),
+					el('span', { className: 's-snippet', text: r.snippet }),
+				);
 				link.href = trackedResultUrl(r.url, q);
 				link.dataset.suggestion = 'true';
 				return el('li', {}, link);
@@ -79,7 +101,10 @@ function attach(box: HTMLElement, input: HTMLInputElement | HTMLTextAreaElement)
 		);
 		heading.hidden = data.results.length === 0;
 		panel.hidden = false;
-		const count = data.results.length === 0 ? 'No matching articles.' : `${data.results.length} suggested ${data.results.length === 1 ? 'answer' : 'answers'}.`;
+		const count =
+			data.results.length === 0
+				? 'No matching articles.'
+				: `${data.results.length} suggested ${data.results.length === 1 ? 'answer' : 'answers'}.`;
 		const step = isRouteName(data.route) ? routeStep(data.route, q, chat, context) : undefined;
 		status.textContent = step ? `${count} ${step.title}.` : count;
 	};
@@ -96,11 +121,15 @@ function attach(box: HTMLElement, input: HTMLInputElement | HTMLTextAreaElement)
 		controller?.abort();
 		controller = new AbortController();
 		try {
-			const response = await fetch(`/api/suggest?${new URLSearchParams({ q })}`, { signal: controller.signal, headers: { accept: 'application/json' } });
+			const response = await fetch(`/api/suggest?${new URLSearchParams({ q })}`, {
+				signal: controller.signal,
+				headers: { accept: 'application/json' },
+			});
 			if (!response.ok) return;
 			show(q, (await response.json()) as SuggestResponse);
 		} catch (error) {
-			if ((error as Error).name !== 'AbortError') status.textContent = 'Suggestions are unavailable right now.';
+			if ((error as Error).name !== 'AbortError')
+				status.textContent = 'Suggestions are unavailable right now.';
 		}
 	};
 

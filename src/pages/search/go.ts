@@ -16,7 +16,11 @@ export const GET: APIRoute = async ({ url, cookies, redirect }) => {
 	const visitor = visitorFrom(cookies, url, false);
 	if (visitor && to !== '/') {
 		try {
-			await recordSearchClick(await getDb(), { visitor, url: to, query: url.searchParams.get('q') ?? undefined });
+			await recordSearchClick(await getDb(), {
+				visitor,
+				url: to,
+				query: url.searchParams.get('q') ?? undefined,
+			});
 		} catch (error) {
 			// NOTE: analytics must never stand between a person and the article.
 			console.warn('[search] could not record a click:', (error as Error).message);

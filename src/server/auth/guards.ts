@@ -16,7 +16,9 @@ export function requireUser(locals: AuthLocals): SessionUser {
 /** Staff includes admins; `role` is the lowest role allowed. */
 export function requireRole(user: SessionUser, role: 'staff' | 'admin'): SessionUser {
 	if (!hasRole(user, role)) {
-		throw new ForbiddenError(role === 'admin' ? 'Only admins can do that.' : 'Only staff can do that.');
+		throw new ForbiddenError(
+			role === 'admin' ? 'Only admins can do that.' : 'Only staff can do that.',
+		);
 	}
 	return user;
 }

@@ -187,7 +187,6 @@ export interface SearchEventsTable {
 }
 // --- end search ---
 
-
 // --- Forum and notifications (forum domain) ---
 
 export interface ForumCategoriesTable {

@@ -7,9 +7,12 @@ const UNSTORABLE = '\u0000';
 /** Paths of the strings in `value` (nested objects and arrays too) that the database cannot store. */
 export function unstorableTextPaths(value: unknown, path: PropertyKey[] = []): PropertyKey[][] {
 	if (typeof value === 'string') return value.includes(UNSTORABLE) ? [path] : [];
-	if (Array.isArray(value)) return value.flatMap((item, i) => unstorableTextPaths(item, [...path, i]));
+	if (Array.isArray(value))
+		return value.flatMap((item, i) => unstorableTextPaths(item, [...path, i]));
 	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-		return Object.entries(value).flatMap(([key, item]) => unstorableTextPaths(item, [...path, key]));
+		return Object.entries(value).flatMap(([key, item]) =>
+			unstorableTextPaths(item, [...path, key]),
+		);
 	}
 	return [];
 }
@@ -20,6 +23,7 @@ export function unstorableTextPaths(value: unknown, path: PropertyKey[] = []): P
  */
 export function refuseUnstorableText<S extends z.ZodType>(schema: S): S {
 	return schema.superRefine((value, ctx) => {
-		for (const path of unstorableTextPaths(value)) ctx.addIssue({ code: 'custom', path, message: UNSTORABLE_TEXT_MESSAGE });
+		for (const path of unstorableTextPaths(value))
+			ctx.addIssue({ code: 'custom', path, message: UNSTORABLE_TEXT_MESSAGE });
 	}) as S;
 }

@@ -46,7 +46,11 @@ export function buildCategoryTree(
 }
 
 /** The category tree with topic counts the viewer may see. */
-export async function listCategoryTree(db: Db, viewer: Viewer, topicCounts?: Map<string, number>): Promise<CategoryNode[]> {
+export async function listCategoryTree(
+	db: Db,
+	viewer: Viewer,
+	topicCounts?: Map<string, number>,
+): Promise<CategoryNode[]> {
 	const [categories, counts] = await Promise.all([
 		listCategories(db),
 		topicCounts ?? countTopicsPerCategory(db, seesHidden(viewer)),

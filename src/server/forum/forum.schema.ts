@@ -65,7 +65,10 @@ export type TopicRef = z.output<typeof TopicRefSchema>;
 export const AcceptAnswerSchema = z.object({
 	topicId: uuid,
 	/** Empty to clear the accepted answer. */
-	postId: z.union([uuid, z.literal('')]).optional().transform((v) => v || undefined),
+	postId: z
+		.union([uuid, z.literal('')])
+		.optional()
+		.transform((v) => v || undefined),
 });
 export type AcceptAnswer = z.output<typeof AcceptAnswerSchema>;
 
@@ -88,10 +91,13 @@ export const HidePostSchema = z.object({ postId: uuid, hidden: checkbox });
 export type HidePost = z.output<typeof HidePostSchema>;
 
 export const PreviewSchema = z.object({
-	body: z
-		.string({ error: 'Write something to preview.' })
-		.max(MAX_POST_LENGTH, { error: `Posts can be at most ${MAX_POST_LENGTH.toLocaleString('en-GB')} characters long.` }),
-	title: z.string().max(MAX_TITLE_LENGTH * 2).optional(),
+	body: z.string({ error: 'Write something to preview.' }).max(MAX_POST_LENGTH, {
+		error: `Posts can be at most ${MAX_POST_LENGTH.toLocaleString('en-GB')} characters long.`,
+	}),
+	title: z
+		.string()
+		.max(MAX_TITLE_LENGTH * 2)
+		.optional(),
 	categorySlug: z.string().max(60).optional(),
 	topicId: z.string().max(60).optional(),
 	postId: z.string().max(60).optional(),
@@ -100,17 +106,35 @@ export type Preview = z.output<typeof PreviewSchema>;
 
 export const CategorySchema = z.object({
 	/** Present when editing. */
-	id: z.union([uuid, z.literal('')]).optional().transform((v) => v || undefined),
+	id: z
+		.union([uuid, z.literal('')])
+		.optional()
+		.transform((v) => v || undefined),
 	slug: z
 		.string({ error: 'Enter a slug.' })
 		.trim()
 		.toLowerCase()
-		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'Use lowercase letters, digits and single hyphens.' })
+		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+			error: 'Use lowercase letters, digits and single hyphens.',
+		})
 		.max(60, { error: 'Use at most 60 characters.' }),
-	name: z.string({ error: 'Enter a name.' }).trim().min(2, { error: 'Enter a name.' }).max(80, { error: 'Use at most 80 characters.' }),
+	name: z
+		.string({ error: 'Enter a name.' })
+		.trim()
+		.min(2, { error: 'Enter a name.' })
+		.max(80, { error: 'Use at most 80 characters.' }),
 	description: z.string().trim().max(500, { error: 'Use at most 500 characters.' }).default(''),
-	position: z.coerce.number({ error: 'Enter a number.' }).int({ error: 'Enter a whole number.' }).min(0).max(10_000),
-	parentSlug: z.string().trim().max(60).optional().transform((v) => v || undefined),
+	position: z.coerce
+		.number({ error: 'Enter a number.' })
+		.int({ error: 'Enter a whole number.' })
+		.min(0)
+		.max(10_000),
+	parentSlug: z
+		.string()
+		.trim()
+		.max(60)
+		.optional()
+		.transform((v) => v || undefined),
 	staffOnlyTopics: checkbox,
 });
 export type CategoryInput = z.output<typeof CategorySchema>;

@@ -25,7 +25,8 @@ const STATE_NOTE = {
 
 /** A one-line summary for the revision list: "Created as draft", "Published", "Edited"… */
 export function describeChange(before: HintContent | undefined, after: HintContent): string {
-	if (!before) return after.state === 'published' ? 'Created and published' : `Created as ${after.state}`;
+	if (!before)
+		return after.state === 'published' ? 'Created and published' : `Created as ${after.state}`;
 	if (before.state !== after.state) {
 		const textChanged = before.title !== after.title || before.body !== after.body;
 		return textChanged ? `${STATE_NOTE[after.state]} with edits` : STATE_NOTE[after.state];

@@ -32,7 +32,10 @@ export function toDate(value: Date | string): Date {
 
 /** What staff edit, from a hint row or a revision row. */
 export function toHintContent(
-	row: Pick<HintRow, 'slug' | 'title' | 'body' | 'tags' | 'related_manuals' | 'state' | 'published_at'>,
+	row: Pick<
+		HintRow,
+		'slug' | 'title' | 'body' | 'tags' | 'related_manuals' | 'state' | 'published_at'
+	>,
 ): HintContent {
 	return {
 		slug: row.slug,
@@ -178,9 +181,7 @@ export async function listPublicHintRows(
 ): Promise<PublicHintPage> {
 	let base = db.selectFrom('hints').where(isPublicAt(options.now));
 	if (options.tag) base = base.where(hasTag(options.tag));
-	const totalRow = await base
-		.select(sql<number>`count(*)::int`.as('n'))
-		.executeTakeFirstOrThrow();
+	const totalRow = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
 	let query = selectHints(db).where(isPublicAt(options.now));
 	if (options.tag) query = query.where(hasTag(options.tag));
 	const rows = await query
@@ -207,9 +208,7 @@ export async function listPublicTagCounts(
 }
 
 export type StaffHintRowFilter =
-	| { kind: 'all' }
-	| { kind: 'state'; state: HintState }
-	| { kind: 'scheduled'; now: Date };
+	{ kind: 'all' } | { kind: 'state'; state: HintState } | { kind: 'scheduled'; now: Date };
 
 /** Every hint for the staff list, most recently changed first. */
 export async function listHintRows(db: Db, filter: StaffHintRowFilter): Promise<Hint[]> {

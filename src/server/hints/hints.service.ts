@@ -48,7 +48,10 @@ export interface HintContext {
 
 export type HintVisibility = 'public' | 'draft' | 'scheduled' | 'archived';
 
-export function hintVisibility(hint: Pick<Hint, 'state' | 'publishedAt'>, now: Date): HintVisibility {
+export function hintVisibility(
+	hint: Pick<Hint, 'state' | 'publishedAt'>,
+	now: Date,
+): HintVisibility {
 	if (hint.state === 'draft') return 'draft';
 	if (hint.state === 'archived') return 'archived';
 	return isHintPublic(hint, now) ? 'public' : 'scheduled';
@@ -196,7 +199,8 @@ async function writeContent(
 		indexPending: isScheduled(content, now),
 		now,
 	});
-	if (!updated) throw new ConflictError('Someone saved this hint at the same moment. Reload and try again.');
+	if (!updated)
+		throw new ConflictError('Someone saved this hint at the same moment. Reload and try again.');
 	await insertRevision(trx, updated, note, user.id);
 	await syncHintSearch(trx, existing, updated, now);
 	return updated;

@@ -8,7 +8,8 @@ export const BODY_SIZE_LIMIT = 4 * 1024 * 1024;
 export function isBodyTooLarge(error: unknown): boolean {
 	for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
 		const err = e as { message?: unknown; cause?: unknown };
-		if (typeof err.message === 'string' && /^Body size limit exceeded/.test(err.message)) return true;
+		if (typeof err.message === 'string' && /^Body size limit exceeded/.test(err.message))
+			return true;
 		e = err.cause;
 	}
 	return false;

@@ -1,5 +1,10 @@
 import { config } from '../config.ts';
-import type { IncomingHttpHeaders, OutgoingHttpHeaders, RequestListener, ServerResponse } from 'node:http';
+import type {
+	IncomingHttpHeaders,
+	OutgoingHttpHeaders,
+	RequestListener,
+	ServerResponse,
+} from 'node:http';
 
 /**
  * The anonymous page cache: pages that are the same for every visitor without a cookie (the
@@ -43,7 +48,9 @@ export function anonymousPageKey(
 	// NOTE: a live server ignores the test clock's header, so it must not bypass the cache either.
 	if (config().testClock && headers['x-portal-now']) return undefined;
 	// The origin is part of the page (canonical links, absolute URLs, HSTS over https).
-	const forwarded = [headers['x-forwarded-proto'], headers['x-forwarded-host']].map((h) => String(h ?? '')).join(' ');
+	const forwarded = [headers['x-forwarded-proto'], headers['x-forwarded-host']]
+		.map((h) => String(h ?? ''))
+		.join(' ');
 	return `${headers.host ?? ''} ${forwarded} ${url}`;
 }
 
@@ -63,7 +70,8 @@ export class PageCache {
 
 	set(key: string, page: CachedPage): void {
 		this.#entries.delete(key);
-		if (this.#entries.size >= this.#max) this.#entries.delete(this.#entries.keys().next().value ?? '');
+		if (this.#entries.size >= this.#max)
+			this.#entries.delete(this.#entries.keys().next().value ?? '');
 		this.#entries.set(key, page);
 	}
 
@@ -73,7 +81,11 @@ export class PageCache {
 }
 
 /** Wraps `handler`: anonymous GETs of cacheable paths are answered from `cache` when fresh. */
-export function withPageCache(handler: RequestListener, cache: PageCache, options: PageCacheOptions): RequestListener {
+export function withPageCache(
+	handler: RequestListener,
+	cache: PageCache,
+	options: PageCacheOptions,
+): RequestListener {
 	const clock = options.clock ?? Date.now;
 	return (req, res) => {
 		const key = anonymousPageKey(req, options.cacheable);
@@ -87,7 +99,8 @@ export function withPageCache(handler: RequestListener, cache: PageCache, option
 		}
 		res.setHeader(PAGE_CACHE_HEADER, 'miss');
 		recordResponse(res, (status, headers, body) => {
-			if (isStorable(status, headers)) cache.set(key, { status, headers, body, expiresAt: options.expiresAt(now) });
+			if (isStorable(status, headers))
+				cache.set(key, { status, headers, body, expiresAt: options.expiresAt(now) });
 		});
 		return handler(req, res);
 	};
@@ -96,14 +109,22 @@ export function withPageCache(handler: RequestListener, cache: PageCache, option
 function isStorable(status: number, headers: OutgoingHttpHeaders): boolean {
 	const type = String(headers['content-type'] ?? '');
 	const control = String(headers['cache-control'] ?? '');
-	return status === 200 && headers['set-cookie'] === undefined && type.startsWith('text/html') && !/no-store|private/.test(control);
+	return (
+		status === 200 &&
+		headers['set-cookie'] === undefined &&
+		type.startsWith('text/html') &&
+		!/no-store|private/.test(control)
+	);
 }
 
 /**
  * Calls `done` with what `res` sent once it ends normally (Astro's node adapter: one writeHead,
  * writes, end). A response that is destroyed or errors midway is never reported.
  */
-function recordResponse(res: ServerResponse, done: (status: number, headers: OutgoingHttpHeaders, body: Buffer) => void): void {
+function recordResponse(
+	res: ServerResponse,
+	done: (status: number, headers: OutgoingHttpHeaders, body: Buffer) => void,
+): void {
 	const chunks: Buffer[] = [];
 	let headed: OutgoingHttpHeaders = {};
 	const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
@@ -114,8 +135,13 @@ function recordResponse(res: ServerResponse, done: (status: number, headers: Out
 		else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
 	};
 	res.writeHead = ((...args: unknown[]) => {
-		const headers = args.find((arg) => typeof arg === 'object' && arg !== null && !Array.isArray(arg));
-		if (headers) headed = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+		const headers = args.find(
+			(arg) => typeof arg === 'object' && arg !== null && !Array.isArray(arg),
+		);
+		if (headers)
+			headed = Object.fromEntries(
+				Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]),
+			);
 		return writeHead(...args);
 	}) as typeof res.writeHead;
 	res.write = ((chunk: unknown, ...rest: unknown[]) => {

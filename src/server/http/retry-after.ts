@@ -6,7 +6,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 const scope = new AsyncLocalStorage<{ seconds?: number }>();
 
 /** Runs `fn` in a request scope; returns its result and the wait noted during it, if any. */
-export async function withRetryAfterScope<T>(fn: () => Promise<T>): Promise<{ result: T; retryAfter?: number }> {
+export async function withRetryAfterScope<T>(
+	fn: () => Promise<T>,
+): Promise<{ result: T; retryAfter?: number }> {
 	const store: { seconds?: number } = {};
 	const result = await scope.run(store, fn);
 	return { result, retryAfter: store.seconds };

@@ -23,6 +23,7 @@ export function securityHeaders(url: URL): Record<string, string> {
 		'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 		'cross-origin-opener-policy': 'same-origin',
 	};
-	if (url.protocol === 'https:') headers['strict-transport-security'] = 'max-age=31536000; includeSubDomains';
+	if (url.protocol === 'https:')
+		headers['strict-transport-security'] = 'max-age=31536000; includeSubDomains';
 	return headers;
 }

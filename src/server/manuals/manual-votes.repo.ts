@@ -23,7 +23,9 @@ export async function upsertManualVote(
 			updated_at: vote.at,
 		})
 		.onConflict((oc) =>
-			oc.columns(['page_id', 'voter_key']).doUpdateSet({ helpful: vote.helpful, updated_at: vote.at }),
+			oc
+				.columns(['page_id', 'voter_key'])
+				.doUpdateSet({ helpful: vote.helpful, updated_at: vote.at }),
 		)
 		.execute();
 }

@@ -62,10 +62,7 @@ export async function recordManualVote(
 }
 
 /** Vote counts per page that has votes. @throws ForbiddenError unless staff. */
-export async function listManualVoteTallies(
-	db: Db,
-	user: SessionUser,
-): Promise<ManualVoteTally[]> {
+export async function listManualVoteTallies(db: Db, user: SessionUser): Promise<ManualVoteTally[]> {
 	requireRole(user, 'staff');
 	return listTallies(db);
 }

@@ -14,11 +14,9 @@ export const MAX_PREVIEW_LENGTH = 50_000;
 export const PREVIEW_RATE_LIMIT = { limit: 120, windowSeconds: 60 };
 
 export const PreviewRequestSchema = z.object({
-	source: z
-		.string({ error: 'Send the Markdown to preview as `source`.' })
-		.max(MAX_PREVIEW_LENGTH, {
-			error: `Previews are limited to ${MAX_PREVIEW_LENGTH.toLocaleString('en-GB')} characters.`,
-		}),
+	source: z.string({ error: 'Send the Markdown to preview as `source`.' }).max(MAX_PREVIEW_LENGTH, {
+		error: `Previews are limited to ${MAX_PREVIEW_LENGTH.toLocaleString('en-GB')} characters.`,
+	}),
 });
 
 /**

@@ -17,7 +17,11 @@ export interface LimitState {
 
 // NOTE: fixed windows kept in the database, so every server instance counts the same hits.
 // One atomic upsert per hit: no read-modify-write race between instances.
-export async function hitRateLimit(db: Db, key: string, { limit, windowSeconds }: Limit): Promise<LimitState> {
+export async function hitRateLimit(
+	db: Db,
+	key: string,
+	{ limit, windowSeconds }: Limit,
+): Promise<LimitState> {
 	const row = await sql<{ hits: number; window_start: Date; now: Date }>`
 		insert into rate_limits (key, window_start, hits) values (${key}, now(), 1)
 		on conflict (key) do update set
@@ -30,12 +34,18 @@ export async function hitRateLimit(db: Db, key: string, { limit, windowSeconds }
 }
 
 /** The current state without counting a hit. */
-export async function peekRateLimit(db: Db, key: string, { limit, windowSeconds }: Limit): Promise<LimitState> {
+export async function peekRateLimit(
+	db: Db,
+	key: string,
+	{ limit, windowSeconds }: Limit,
+): Promise<LimitState> {
 	const row = await sql<{ hits: number; window_start: Date; now: Date }>`
 		select hits, window_start, now() as now from rate_limits
 		where key = ${key} and window_start > now() - make_interval(secs => ${windowSeconds})`.execute(db);
 	const found = row.rows[0];
-	return found ? toState(found, limit, windowSeconds, 1) : { hits: 0, allowed: true, retryAfter: 0 };
+	return found
+		? toState(found, limit, windowSeconds, 1)
+		: { hits: 0, allowed: true, retryAfter: 0 };
 }
 
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
@@ -46,14 +56,23 @@ export async function clearRateLimit(db: Db, key: string): Promise<void> {
  * Counts a hit and throws when it goes over the limit.
  * @throws TooManyRequestsError with `retryAfter` seconds and `message`.
  */
-export async function consumeRateLimit(db: Db, key: string, limit: Limit, message: string): Promise<void> {
+export async function consumeRateLimit(
+	db: Db,
+	key: string,
+	limit: Limit,
+	message: string,
+): Promise<void> {
 	const state = await hitRateLimit(db, key, limit);
-	if (!state.allowed) throw new TooManyRequestsError(withWait(message, state.retryAfter), state.retryAfter);
+	if (!state.allowed)
+		throw new TooManyRequestsError(withWait(message, state.retryAfter), state.retryAfter);
 }
 
 /** "Try again in 3 minutes." appended to a message. */
 export function withWait(message: string, seconds: number): string {
-	const wait = seconds < 90 ? `${Math.max(1, Math.ceil(seconds))} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+	const wait =
+		seconds < 90
+			? `${Math.max(1, Math.ceil(seconds))} seconds`
+			: `${Math.ceil(seconds / 60)} minutes`;
 	return `${message} Try again in ${wait}.`;
 }
 

@@ -13,7 +13,11 @@ interface State {
 	downUntil: number;
 	lastError: string | undefined;
 }
-const state = ((globalThis as Record<symbol, unknown>)[KEY] ??= { external: undefined, downUntil: 0, lastError: undefined }) as State;
+const state = ((globalThis as Record<symbol, unknown>)[KEY] ??= {
+	external: undefined,
+	downUntil: 0,
+	lastError: undefined,
+}) as State;
 
 export const BREAKER_OPEN_MS = 5_000;
 
@@ -21,7 +25,9 @@ export const BREAKER_OPEN_MS = 5_000;
 export function externalEngine(): SearchEngine | null {
 	if (state.external === undefined) {
 		const { meilisearchUrl, meilisearchApiKey } = config();
-		state.external = meilisearchUrl ? createMeiliEngine({ url: meilisearchUrl, apiKey: meilisearchApiKey }) : null;
+		state.external = meilisearchUrl
+			? createMeiliEngine({ url: meilisearchUrl, apiKey: meilisearchApiKey })
+			: null;
 	}
 	return state.external;
 }
@@ -39,7 +45,10 @@ export function breakerOpen(at = Date.now()): boolean {
 
 export function reportExternalFailure(error: unknown, at = Date.now()): void {
 	const message = error instanceof Error ? error.message : String(error);
-	if (!breakerOpen(at)) console.warn(`[search] ${externalEngine()?.name ?? 'external engine'} unreachable, using the built-in engine: ${message}`);
+	if (!breakerOpen(at))
+		console.warn(
+			`[search] ${externalEngine()?.name ?? 'external engine'} unreachable, using the built-in engine: ${message}`,
+		);
 	state.downUntil = at + BREAKER_OPEN_MS;
 	state.lastError = message;
 }

@@ -18,11 +18,17 @@ export async function syncManualDocuments(db: Db, contentDir?: string): Promise<
 	const docs = listManualSearchDocuments(contentDir);
 	const hash = documentsHash(docs);
 	return db.transaction().execute(async (trx) => {
-		const row = await trx.selectFrom('search_state').select('value').where('key', '=', STATE_KEY).forUpdate().executeTakeFirst();
+		const row = await trx
+			.selectFrom('search_state')
+			.select('value')
+			.where('key', '=', STATE_KEY)
+			.forUpdate()
+			.executeTakeFirst();
 		const previous = row ? (JSON.parse(row.value) as ManualState) : undefined;
 		if (previous?.hash === hash) return 0;
 		const ids = docs.map((d) => d.sourceId);
-		for (const gone of (previous?.ids ?? []).filter((id) => !ids.includes(id))) await enqueueSearchRemoval(trx, 'manual', gone);
+		for (const gone of (previous?.ids ?? []).filter((id) => !ids.includes(id)))
+			await enqueueSearchRemoval(trx, 'manual', gone);
 		for (const doc of docs) await enqueueSearchDocument(trx, doc);
 		await writeManualState(trx, { hash, ids });
 		return docs.length;

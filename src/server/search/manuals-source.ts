@@ -18,8 +18,14 @@ export function listManualSearchDocuments(contentDir = config().contentDir): Sea
 	const root = path.join(contentDir, 'manuals');
 	if (!fs.existsSync(root)) return [];
 	const docs: SearchDocument[] = [];
-	for (const sectionDir of fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-		for (const file of fs.readdirSync(path.join(root, sectionDir.name)).filter((f) => f.endsWith('.md')).sort()) {
+	for (const sectionDir of fs
+		.readdirSync(root, { withFileTypes: true })
+		.filter((d) => d.isDirectory())
+		.sort((a, b) => a.name.localeCompare(b.name))) {
+		for (const file of fs
+			.readdirSync(path.join(root, sectionDir.name))
+			.filter((f) => f.endsWith('.md'))
+			.sort()) {
 			const full = path.join(root, sectionDir.name, file);
 			const source = fs.readFileSync(full, 'utf8');
 			const match = FRONTMATTER.exec(source);
@@ -30,7 +36,10 @@ export function listManualSearchDocuments(contentDir = config().contentDir): Sea
 				continue;
 			}
 			const id = `${sectionDir.name}/${file.replace(/\.md$/, '')}`;
-			const section = typeof data?.section === 'string' ? data.section : (findSectionBySlug(sectionDir.name)?.title ?? sectionDir.name);
+			const section =
+				typeof data?.section === 'string'
+					? data.section
+					: (findSectionBySlug(sectionDir.name)?.title ?? sectionDir.name);
 			const description = typeof data?.description === 'string' ? data.description : '';
 			const updated = data?.updated ? new Date(String(data.updated)) : fs.statSync(full).mtime;
 			docs.push({
@@ -51,6 +60,7 @@ export function listManualSearchDocuments(contentDir = config().contentDir): Sea
 /** A fingerprint of the documents' content (not their mtimes), to skip unchanged syncs. */
 export function documentsHash(docs: readonly SearchDocument[]): string {
 	const hash = createHash('sha256');
-	for (const d of docs) hash.update(JSON.stringify([d.sourceId, d.title, d.body, d.url, d.section ?? '']));
+	for (const d of docs)
+		hash.update(JSON.stringify([d.sourceId, d.title, d.body, d.url, d.section ?? '']));
 	return hash.digest('hex');
 }

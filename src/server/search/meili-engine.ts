@@ -1,5 +1,11 @@
 import { Meilisearch, type Settings, type Task } from 'meilisearch';
-import { clampLimit, clampOffset, type SearchEngine, type SearchHit, type SearchRef } from './engine.ts';
+import {
+	clampLimit,
+	clampOffset,
+	type SearchEngine,
+	type SearchHit,
+	type SearchRef,
+} from './engine.ts';
 import type { SearchDocument, SearchKind } from './search-document.ts';
 import { meiliSynonyms } from './synonyms.ts';
 import { excerpt, MARK_CLOSE, MARK_OPEN, markedTextToHtml, plainText } from './text.ts';
@@ -29,10 +35,31 @@ export const MEILI_SETTINGS: Settings = {
 	searchableAttributes: ['title', 'tags', 'sectionLabel', 'body'],
 	filterableAttributes: ['kind', 'section'],
 	sortableAttributes: ['updatedAt'],
-	displayedAttributes: ['id', 'kind', 'sourceId', 'title', 'body', 'url', 'section', 'sectionLabel'],
-	rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness', 'boost:desc', 'updatedAt:desc'],
+	displayedAttributes: [
+		'id',
+		'kind',
+		'sourceId',
+		'title',
+		'body',
+		'url',
+		'section',
+		'sectionLabel',
+	],
+	rankingRules: [
+		'words',
+		'typo',
+		'proximity',
+		'attribute',
+		'exactness',
+		'boost:desc',
+		'updatedAt:desc',
+	],
 	synonyms: meiliSynonyms(),
-	typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 }, disableOnNumbers: true },
+	typoTolerance: {
+		enabled: true,
+		minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
+		disableOnNumbers: true,
+	},
 	localizedAttributes: [{ attributePatterns: ['*'], locales: ['eng', 'rus'] }],
 	pagination: { maxTotalHits: 1000 },
 };
@@ -54,7 +81,9 @@ function quoteFilterValue(value: string): string {
 
 function assertSucceeded(task: Task): void {
 	if (task.status !== 'succeeded') {
-		throw new Error(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no details'}`);
+		throw new Error(
+			`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no details'}`,
+		);
 	}
 }
 
@@ -63,13 +92,19 @@ function assertSucceeded(task: Task): void {
  * marks outbox rows done once the documents are really indexed.
  */
 export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
-	const client = new Meilisearch({ host: options.url, apiKey: options.apiKey, timeout: REQUEST_TIMEOUT_MS });
+	const client = new Meilisearch({
+		host: options.url,
+		apiKey: options.apiKey,
+		timeout: REQUEST_TIMEOUT_MS,
+	});
 	const index = client.index<MeiliDoc>(options.indexUid ?? DEFAULT_MEILI_INDEX);
 	let configured: Promise<void> | undefined;
 
 	function ensureSettings(): Promise<void> {
 		configured ??= (async () => {
-			assertSucceeded(await index.updateSettings(MEILI_SETTINGS).waitTask({ timeout: TASK_TIMEOUT_MS }));
+			assertSucceeded(
+				await index.updateSettings(MEILI_SETTINGS).waitTask({ timeout: TASK_TIMEOUT_MS }),
+			);
 		})().catch((error: unknown) => {
 			configured = undefined;
 			throw error;
@@ -83,7 +118,11 @@ export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
 			if (docs.length === 0) return;
 			await ensureSettings();
 			const payload = docs.map(toMeiliDoc);
-			assertSucceeded(await index.addDocuments(payload, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }));
+			assertSucceeded(
+				await index
+					.addDocuments(payload, { primaryKey: 'id' })
+					.waitTask({ timeout: TASK_TIMEOUT_MS }),
+			);
 		},
 		async remove(refs: readonly SearchRef[]) {
 			if (refs.length === 0) return;
@@ -94,7 +133,8 @@ export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
 		async search(query) {
 			await ensureSettings();
 			const filter: string[][] = [];
-			if (query.kinds && query.kinds.length > 0) filter.push(query.kinds.map((k) => `kind = ${quoteFilterValue(k)}`));
+			if (query.kinds && query.kinds.length > 0)
+				filter.push(query.kinds.map((k) => `kind = ${quoteFilterValue(k)}`));
 			if (query.section) filter.push([`section = ${quoteFilterValue(query.section)}`]);
 			const response = await index.search(query.q, {
 				limit: clampLimit(query.limit),
@@ -108,7 +148,10 @@ export function createMeiliEngine(options: MeiliEngineOptions): SearchEngine {
 				highlightPostTag: MARK_CLOSE,
 				matchingStrategy: 'last',
 			});
-			return { hits: response.hits.map(toHit), total: response.estimatedTotalHits ?? response.hits.length };
+			return {
+				hits: response.hits.map(toHit),
+				total: response.estimatedTotalHits ?? response.hits.length,
+			};
 		},
 		async clear() {
 			await ensureSettings();

@@ -40,12 +40,26 @@ const ANALYZE_MIN_INTERVAL_MS = 60_000;
  * configured. A failing engine only delays its own loop (retried with backoff); its rows stay
  * in the outbox until it is back.
  */
-export function startSearchWorker(db: Db, external: SearchEngine | null, options: WorkerOptions = {}): SearchWorker {
+export function startSearchWorker(
+	db: Db,
+	external: SearchEngine | null,
+	options: WorkerOptions = {},
+): SearchWorker {
 	const pollMs = options.pollMs ?? 500;
 	const maxBackoffMs = options.maxBackoffMs ?? 30_000;
 	const targets: { target: OutboxTarget; transaction: boolean }[] = [
-		{ target: { column: 'processed_at', engineFor: (trx) => createPgEngine(trx) }, transaction: true },
-		...(external ? [{ target: { column: 'external_processed_at' as const, engineFor: () => external }, transaction: options.externalInTransaction ?? true }] : []),
+		{
+			target: { column: 'processed_at', engineFor: (trx) => createPgEngine(trx) },
+			transaction: true,
+		},
+		...(external
+			? [
+					{
+						target: { column: 'external_processed_at' as const, engineFor: () => external },
+						transaction: options.externalInTransaction ?? true,
+					},
+				]
+			: []),
 	];
 	let stopped = false;
 	const wakers = new Set<() => void>();
@@ -81,12 +95,17 @@ export function startSearchWorker(db: Db, external: SearchEngine | null, options
 		while (!stopped) {
 			try {
 				const result = await drainOutboxBatch(db, entry.target, { transaction: entry.transaction });
-				if (entry.target.column === 'external_processed_at' && result.processed > 0) reportExternalSuccess();
+				if (entry.target.column === 'external_processed_at' && result.processed > 0)
+					reportExternalSuccess();
 				failures = 0;
 				if (result.processed > 0) bumpIndexVersion();
 				if (i === 0) appliedSinceAnalyze += result.processed;
 				if (result.more) continue;
-				if (i === 0 && appliedSinceAnalyze >= ANALYZE_AFTER_ROWS && Date.now() - lastAnalyze > ANALYZE_MIN_INTERVAL_MS) {
+				if (
+					i === 0 &&
+					appliedSinceAnalyze >= ANALYZE_AFTER_ROWS &&
+					Date.now() - lastAnalyze > ANALYZE_MIN_INTERVAL_MS
+				) {
 					appliedSinceAnalyze = 0;
 					lastAnalyze = Date.now();
 					await analyzeSearchTables(db);
@@ -105,7 +124,8 @@ export function startSearchWorker(db: Db, external: SearchEngine | null, options
 				if (stopped) break;
 				failures += 1;
 				if (entry.target.column === 'external_processed_at') reportExternalFailure(error);
-				else if (failures === 1) console.warn('[search] outbox drain failed, will retry:', (error as Error).message);
+				else if (failures === 1)
+					console.warn('[search] outbox drain failed, will retry:', (error as Error).message);
 				cycleDone(i);
 				await sleep(Math.min(maxBackoffMs, pollMs * 2 ** Math.min(failures, 10)));
 			}
@@ -149,7 +169,10 @@ export function ensureSearchWorker(): Promise<SearchWorker | undefined> {
 		} catch (error) {
 			console.error('[search] could not sync manual pages into the index:', error);
 		}
-		const worker = startSearchWorker(db, externalEngine(), { externalInTransaction: kind === 'postgres', releaseHints: true });
+		const worker = startSearchWorker(db, externalEngine(), {
+			externalInTransaction: kind === 'postgres',
+			releaseHints: true,
+		});
 		onShutdown(() => worker.stop());
 		onShutdown(() => flushSearchEvents());
 		return worker;

@@ -57,7 +57,11 @@ export async function drainOutboxBatch(
 	let ids: string[] = [];
 	const drain = async (conn: Db, locked: boolean): Promise<DrainResult> => {
 		if (locked) {
-			const lock = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext(${`search_outbox:${target.column}`})) as locked`.execute(conn);
+			const lock = await sql<{
+				locked: boolean;
+			}>`select pg_try_advisory_xact_lock(hashtext(${`search_outbox:${target.column}`})) as locked`.execute(
+				conn,
+			);
 			if (!lock.rows[0]?.locked) return { processed: 0, more: false, busy: true };
 		}
 		const rows = (await conn
@@ -81,7 +85,9 @@ export async function drainOutboxBatch(
 		return { processed: rows.length, more: rows.length === batchSize, busy: false };
 	};
 	try {
-		return options.transaction === false ? await drain(db, false) : await db.transaction().execute((trx) => drain(trx, true));
+		return options.transaction === false
+			? await drain(db, false)
+			: await db.transaction().execute((trx) => drain(trx, true));
 	} catch (error) {
 		if (ids.length > 0) await recordFailure(db, ids, error);
 		throw error;
@@ -89,7 +95,10 @@ export async function drainOutboxBatch(
 }
 
 async function recordFailure(db: Db, ids: string[], error: unknown): Promise<void> {
-	const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+	const message = (error instanceof Error ? error.message : String(error)).slice(
+		0,
+		MAX_ERROR_LENGTH,
+	);
 	try {
 		await db
 			.updateTable('search_outbox')
@@ -103,7 +112,10 @@ async function recordFailure(db: Db, ids: string[], error: unknown): Promise<voi
 }
 
 /** Latest operation per document; malformed payloads are dropped (logged) rather than blocking the queue. */
-function collapse(rows: readonly OutboxRow[]): { upserts: SearchDocument[]; removals: SearchRef[] } {
+function collapse(rows: readonly OutboxRow[]): {
+	upserts: SearchDocument[];
+	removals: SearchRef[];
+} {
 	const latest = new Map<string, OutboxRow>();
 	for (const row of rows) latest.set(`${row.kind}\u0000${row.source_id}`, row);
 	const upserts: SearchDocument[] = [];
@@ -125,10 +137,19 @@ function collapse(rows: readonly OutboxRow[]): { upserts: SearchDocument[]; remo
 }
 
 function parsePayload(payload: unknown): SearchDocument | undefined {
-	const value = (typeof payload === 'string' ? JSON.parse(payload) : payload) as Record<string, unknown> | null;
+	const value = (typeof payload === 'string' ? JSON.parse(payload) : payload) as Record<
+		string,
+		unknown
+	> | null;
 	if (!value || typeof value !== 'object') return undefined;
 	const { kind, sourceId, title, body, url, section, sectionLabel, tags, updatedAt } = value;
-	if (!SEARCH_KINDS.includes(kind as SearchKind) || typeof sourceId !== 'string' || typeof title !== 'string' || typeof body !== 'string' || typeof url !== 'string') {
+	if (
+		!SEARCH_KINDS.includes(kind as SearchKind) ||
+		typeof sourceId !== 'string' ||
+		typeof title !== 'string' ||
+		typeof body !== 'string' ||
+		typeof url !== 'string'
+	) {
 		return undefined;
 	}
 	const updated = new Date(typeof updatedAt === 'string' ? updatedAt : Date.now());
@@ -147,7 +168,11 @@ function parsePayload(payload: unknown): SearchDocument | undefined {
 
 /** Rows still waiting for `column`. */
 export async function countPending(db: Db, column: OutboxColumn): Promise<number> {
-	const row = await db.selectFrom('search_outbox').select(sql<number>`count(*)::int`.as('n')).where(column, 'is', null).executeTakeFirst();
+	const row = await db
+		.selectFrom('search_outbox')
+		.select(sql<number>`count(*)::int`.as('n'))
+		.where(column, 'is', null)
+		.executeTakeFirst();
 	return row?.n ?? 0;
 }
 
@@ -156,7 +181,9 @@ export async function countPending(db: Db, column: OutboxColumn): Promise<number
  * configured, by it too.
  */
 export async function pruneOutbox(db: Db, externalConfigured: boolean): Promise<number> {
-	let query = db.deleteFrom('search_outbox').where('processed_at', '<', sql<Date>`now() - interval '1 day'`);
+	let query = db
+		.deleteFrom('search_outbox')
+		.where('processed_at', '<', sql<Date>`now() - interval '1 day'`);
 	if (externalConfigured) query = query.where('external_processed_at', 'is not', null);
 	const result = await query.executeTakeFirst();
 	return Number(result.numDeletedRows);

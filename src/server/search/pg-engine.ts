@@ -1,6 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '#server/db/client.ts';
-import { clampLimit, clampOffset, type SearchEngine, type SearchRef, type SearchResult } from './engine.ts';
+import {
+	clampLimit,
+	clampOffset,
+	type SearchEngine,
+	type SearchRef,
+	type SearchResult,
+} from './engine.ts';
 import { pgSearch } from './pg-query.ts';
 import type { SearchDocument } from './search-document.ts';
 import { plainText } from './text.ts';
@@ -24,11 +30,16 @@ export function createPgEngine(db: Db, typoFixes = new TypoFixCache()): SearchEn
 	return {
 		name: 'postgres',
 		async upsert(docs) {
-			for (let i = 0; i < docs.length; i += UPSERT_CHUNK) await upsertChunk(db, docs.slice(i, i + UPSERT_CHUNK));
+			for (let i = 0; i < docs.length; i += UPSERT_CHUNK)
+				await upsertChunk(db, docs.slice(i, i + UPSERT_CHUNK));
 		},
 		remove: (refs) => removeDocuments(db, refs),
 		async search(query): Promise<SearchResult> {
-			return pgSearch(db, { ...query, limit: clampLimit(query.limit), offset: clampOffset(query.offset) }, typoFixes);
+			return pgSearch(
+				db,
+				{ ...query, limit: clampLimit(query.limit), offset: clampOffset(query.offset) },
+				typoFixes,
+			);
 		},
 		async clear() {
 			await db.deleteFrom('search_documents').execute();
@@ -92,13 +103,19 @@ async function upsertChunk(db: Db, docs: readonly SearchDocument[]): Promise<voi
 		)
 		.execute();
 	if (words.size > 0) {
-		await sql`insert into search_terms (word) select unnest(${[...words]}::text[]) on conflict do nothing`.execute(db);
+		await sql`insert into search_terms (word) select unnest(${[...words]}::text[]) on conflict do nothing`.execute(
+			db,
+		);
 	}
 }
 
 async function removeDocuments(db: Db, refs: readonly SearchRef[]): Promise<void> {
 	for (const ref of refs) {
-		await db.deleteFrom('search_documents').where('kind', '=', ref.kind).where('source_id', '=', ref.sourceId).execute();
+		await db
+			.deleteFrom('search_documents')
+			.where('kind', '=', ref.kind)
+			.where('source_id', '=', ref.sourceId)
+			.execute();
 	}
 }
 

@@ -42,7 +42,11 @@ interface WordInfo {
  * One round trip for the words not seen recently: stop word or not, and for words of 4+
  * letters that no indexed word equals (or, for a prefix, starts with) the most similar one.
  */
-async function wordInfo(db: Db, words: readonly QueryWord[], cache: TypoFixCache): Promise<Map<string, WordInfo>> {
+async function wordInfo(
+	db: Db,
+	words: readonly QueryWord[],
+	cache: TypoFixCache,
+): Promise<Map<string, WordInfo>> {
 	const info = new Map<string, WordInfo>();
 	const unknown: QueryWord[] = [];
 	for (const w of words) {
@@ -60,7 +64,9 @@ async function wordInfo(db: Db, words: readonly QueryWord[], cache: TypoFixCache
 			else (select s.word from search_terms s where s.word % t.word and similarity(s.word, t.word) >= ${TYPO_SIMILARITY}
 				order by similarity(s.word, t.word) desc, s.word limit 1)
 			end as fix
-		from unnest(${unknown.map((w) => w.word)}::text[], ${unknown.map((w) => w.prefix)}::boolean[]) as t(word, prefix)`.execute(db);
+		from unnest(${unknown.map((w) => w.word)}::text[], ${unknown.map((w) => w.prefix)}::boolean[]) as t(word, prefix)`.execute(
+		db,
+	);
 	for (const row of rows) {
 		const value = { stop: row.stop, fix: row.fix ?? '' };
 		cache.set({ word: row.word, prefix: row.prefix }, value);
@@ -92,13 +98,21 @@ function combinations<T>(items: readonly T[], size: number): T[][] {
 /** "At least `m` of the groups" as a tsquery expression over the CTE's columns g0..gn. */
 function atLeast(n: number, m: number): RawBuilder<unknown> {
 	const indexes = Array.from({ length: n }, (_, i) => i);
-	const ands = combinations(indexes, m).map((combo) => sql`(${sql.join(combo.map((i) => sql.ref(`g.g${i}`)), sql` && `)})`);
+	const ands = combinations(indexes, m).map(
+		(combo) =>
+			sql`(${sql.join(
+				combo.map((i) => sql.ref(`g.g${i}`)),
+				sql` && `,
+			)})`,
+	);
 	return sql`(${sql.join(ands, sql` || `)})`;
 }
 
 function groupExpression(group: TsGroup): RawBuilder<unknown> {
 	const stemmed = sql`to_tsquery('russian', ${group.stemmed})`;
-	return group.simple === null ? stemmed : sql`(${stemmed} || to_tsquery('simple', ${group.simple}))`;
+	return group.simple === null
+		? stemmed
+		: sql`(${stemmed} || to_tsquery('simple', ${group.simple}))`;
 }
 
 interface HitRow {
@@ -111,7 +125,11 @@ interface HitRow {
 	body: string;
 }
 
-export async function pgSearch(db: Db, query: SearchQuery & { limit: number; offset: number; countTotal?: boolean }, cache: TypoFixCache): Promise<SearchResult> {
+export async function pgSearch(
+	db: Db,
+	query: SearchQuery & { limit: number; offset: number; countTotal?: boolean },
+	cache: TypoFixCache,
+): Promise<SearchResult> {
 	const words = parseQueryWords(query.q);
 	if (words.length === 0) return { hits: [], total: 0 };
 	const info = await wordInfo(db, words, cache);
@@ -123,7 +141,10 @@ export async function pgSearch(db: Db, query: SearchQuery & { limit: number; off
 	const lowest = Math.max(1, Math.ceil(n / 2));
 	const filters = sql`${query.kinds && query.kinds.length > 0 ? sql`and d.kind = any(${[...query.kinds]}::text[])` : sql``}
 		${query.section ? sql`and d.section = ${query.section}` : sql``}`;
-	const cte = sql`with g as (select ${sql.join(groups.map((group, i) => sql`${groupExpression(group)} as ${sql.ref(`g${i}`)}`), sql`, `)})`;
+	const cte = sql`with g as (select ${sql.join(
+		groups.map((group, i) => sql`${groupExpression(group)} as ${sql.ref(`g${i}`)}`),
+		sql`, `,
+	)})`;
 	const want = query.offset + query.limit;
 
 	// Coverage levels from "all words" down; each level's new hits follow the previous ones'.
@@ -143,22 +164,29 @@ export async function pgSearch(db: Db, query: SearchQuery & { limit: number; off
 		// NOTE: documents of stricter levels match here too; fetching that many more and skipping
 		// the seen ones is much cheaper than excluding them in SQL (which reads every full vector).
 		take(await rankedLevel(db, cte, match, filters, want + ordered.length));
-		if (ordered.length < want) take(await deepTopics(db, cte, match, filters, want + ordered.length));
+		if (ordered.length < want)
+			take(await deepTopics(db, cte, match, filters, want + ordered.length));
 	}
 	const page = ordered.slice(query.offset, want);
-	const total = query.countTotal ? await countMatches(db, cte, atLeast(n, lowest), filters) : ordered.length;
+	const total = query.countTotal
+		? await countMatches(db, cte, atLeast(n, lowest), filters)
+		: ordered.length;
 	if (page.length === 0) return { hits: [], total };
 
 	// NOTE: snippets are made in JS: ts_headline re-parses the whole body and cost ~4 ms a manual page.
 	const terms: SnippetTerm[] = kept.flatMap((w) => [
 		snippetTerm(w.word, w.prefix),
 		...(fixes.get(w.word) ? [snippetTerm(fixes.get(w.word) ?? '', w.prefix)] : []),
-		...synonymsOf(w.word).filter((p) => p.length === 1).map((p) => snippetTerm(p[0] ?? '', false)),
+		...synonymsOf(w.word)
+			.filter((p) => p.length === 1)
+			.map((p) => snippetTerm(p[0] ?? '', false)),
 	]);
 	const { rows } = await sql<HitRow>`
 		select d.kind, d.source_id, d.title, d.url, d.section, d.section_label, left(d.body, ${SNIPPET_SOURCE_CHARS}) as body
 		from search_documents d
-		where (d.kind, d.source_id) in (${sql.join(page.map((p) => sql`(${p.kind}, ${p.source_id})`))})`.execute(db);
+		where (d.kind, d.source_id) in (${sql.join(page.map((p) => sql`(${p.kind}, ${p.source_id})`))})`.execute(
+		db,
+	);
 	const byKey = new Map(rows.map((r) => [`${r.kind}\u0000${r.source_id}`, r]));
 	const hits = page.flatMap((p) => {
 		const row = byKey.get(`${p.kind}\u0000${p.source_id}`);
@@ -178,7 +206,13 @@ interface Ranked {
  * ranked; forum topics (up to tens of thousands) ranked among at most TOPIC_CANDIDATES whose
  * title or opening matches, so a one-word query matching most topics stays fast.
  */
-async function rankedLevel(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<unknown>, where: RawBuilder<unknown>, want: number): Promise<Ranked[]> {
+async function rankedLevel(
+	db: Db,
+	cte: RawBuilder<unknown>,
+	match: RawBuilder<unknown>,
+	where: RawBuilder<unknown>,
+	want: number,
+): Promise<Ranked[]> {
 	const score = sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.rank_tsv, ${match})`;
 	const { rows } = await sql<Ranked>`
 		${cte}
@@ -197,7 +231,13 @@ async function rankedLevel(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<u
  * Topics matching only deep in their posts (unranked), when the ranked ones are too few.
  * Looks at no more than DEEP_CANDIDATES matches: each costs reading a whole topic's vector.
  */
-async function deepTopics(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<unknown>, where: RawBuilder<unknown>, want: number): Promise<Ranked[]> {
+async function deepTopics(
+	db: Db,
+	cte: RawBuilder<unknown>,
+	match: RawBuilder<unknown>,
+	where: RawBuilder<unknown>,
+	want: number,
+): Promise<Ranked[]> {
 	const { rows } = await sql<Ranked>`
 		${cte}
 		select c.kind, c.source_id, -1 as score from (
@@ -207,10 +247,17 @@ async function deepTopics(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<un
 	return rows;
 }
 
-async function countMatches(db: Db, cte: RawBuilder<unknown>, match: RawBuilder<unknown>, filters: RawBuilder<unknown>): Promise<number> {
+async function countMatches(
+	db: Db,
+	cte: RawBuilder<unknown>,
+	match: RawBuilder<unknown>,
+	filters: RawBuilder<unknown>,
+): Promise<number> {
 	const { rows } = await sql<{ n: number }>`
 		${cte}
-		select count(*)::int as n from (select 1 from search_documents d, g where d.tsv @@ ${match} ${filters} limit ${COUNT_CAP}) s`.execute(db);
+		select count(*)::int as n from (select 1 from search_documents d, g where d.tsv @@ ${match} ${filters} limit ${COUNT_CAP}) s`.execute(
+		db,
+	);
 	return rows[0]?.n ?? 0;
 }
 

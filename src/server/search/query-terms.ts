@@ -30,10 +30,15 @@ const WORD = /[\p{L}\p{N}]+/gu;
  */
 export function parseQueryWords(q: string): QueryWord[] {
 	const text = q.normalize('NFKC').toLowerCase().replaceAll('ё', 'е');
-	const words = [...new Set(text.match(WORD) ?? [])].filter((w) => w.length <= MAX_WORD_LENGTH).slice(0, MAX_QUERY_WORDS);
+	const words = [...new Set(text.match(WORD) ?? [])]
+		.filter((w) => w.length <= MAX_WORD_LENGTH)
+		.slice(0, MAX_QUERY_WORDS);
 	const last = text.match(WORD)?.at(-1);
 	const typing = last !== undefined && text.trimEnd().endsWith(last) && text === text.trimEnd();
-	return words.map((word) => ({ word, prefix: typing && word === last && word.length >= MIN_PREFIX_LENGTH }));
+	return words.map((word) => ({
+		word,
+		prefix: typing && word === last && word.length >= MIN_PREFIX_LENGTH,
+	}));
 }
 
 // stem -> the synonym group's other members (phrases split into words)
@@ -62,7 +67,10 @@ const quote = (word: string) => `'${word}'`;
  * The tsquery text of each query word: the word itself, its synonyms (phrases with `<->`)
  * and, from `fixes`, the indexed word it was probably a typo of.
  */
-export function toTsGroups(words: readonly QueryWord[], fixes: ReadonlyMap<string, string> = new Map()): TsGroup[] {
+export function toTsGroups(
+	words: readonly QueryWord[],
+	fixes: ReadonlyMap<string, string> = new Map(),
+): TsGroup[] {
 	return words.map(({ word, prefix }) => {
 		const fix = fixes.get(word);
 		const alternatives = [

@@ -27,11 +27,18 @@ const CHUNK = 100;
  */
 export async function reindexAll(
 	db: Db,
-	options: { external?: SearchEngine | null; sources?: readonly SearchSource[]; onProgress?: (p: ReindexProgress) => void } = {},
+	options: {
+		external?: SearchEngine | null;
+		sources?: readonly SearchSource[];
+		onProgress?: (p: ReindexProgress) => void;
+	} = {},
 ): Promise<ReindexResult> {
 	const report = options.onProgress ?? (() => {});
 	const sources = options.sources ?? SEARCH_SOURCES;
-	const snapshot = await db.selectFrom('search_outbox').select(sql<string | null>`max(id)`.as('max')).executeTakeFirst();
+	const snapshot = await db
+		.selectFrom('search_outbox')
+		.select(sql<string | null>`max(id)`.as('max'))
+		.executeTakeFirst();
 	const maxId = snapshot?.max ?? null;
 
 	const docs: SearchDocument[] = [];
@@ -44,9 +51,16 @@ export async function reindexAll(
 	await db.transaction().execute(async (trx) => {
 		const engine = createPgEngine(trx);
 		await engine.clear();
-		await upsertInChunks(engine, docs, (done) => report({ step: 'postgres', done, total: docs.length }));
+		await upsertInChunks(engine, docs, (done) =>
+			report({ step: 'postgres', done, total: docs.length }),
+		);
 		if (maxId !== null) {
-			await trx.updateTable('search_outbox').set({ processed_at: sql`now()` }).where('processed_at', 'is', null).where('id', '<=', maxId).execute();
+			await trx
+				.updateTable('search_outbox')
+				.set({ processed_at: sql`now()` })
+				.where('processed_at', 'is', null)
+				.where('id', '<=', maxId)
+				.execute();
 		}
 	});
 	await analyzeSearchTables(db);
@@ -55,7 +69,9 @@ export async function reindexAll(
 	const external = options.external;
 	if (external) {
 		await external.clear();
-		await upsertInChunks(external, docs, (done) => report({ step: external.name, done, total: docs.length }));
+		await upsertInChunks(external, docs, (done) =>
+			report({ step: external.name, done, total: docs.length }),
+		);
 		if (maxId !== null) {
 			await db
 				.updateTable('search_outbox')
@@ -70,7 +86,11 @@ export async function reindexAll(
 	return { documents: docs.length, engines };
 }
 
-async function upsertInChunks(engine: SearchEngine, docs: readonly SearchDocument[], progress: (done: number) => void): Promise<void> {
+async function upsertInChunks(
+	engine: SearchEngine,
+	docs: readonly SearchDocument[],
+	progress: (done: number) => void,
+): Promise<void> {
 	progress(0);
 	for (let i = 0; i < docs.length; i += CHUNK) {
 		await engine.upsert(docs.slice(i, i + CHUNK));

@@ -31,14 +31,18 @@ export interface SearchDashboard {
  * (in `zone`). Deflection = share of askers who opened a suggested article and did not open
  * the new-ticket form within DEFLECTION_WINDOW_HOURS of first doing so.
  */
-export async function searchDashboard(db: Db, options: { now: Date; days?: number; zone?: string }): Promise<SearchDashboard> {
+export async function searchDashboard(
+	db: Db,
+	options: { now: Date; days?: number; zone?: string },
+): Promise<SearchDashboard> {
 	const zone = options.zone ?? 'Europe/Moscow';
 	const days = Math.min(Math.max(options.days ?? 30, 1), 366);
 	const end = DateTime.fromJSDate(options.now, { zone });
 	const start = end.startOf('day').minus({ days: days - 1 });
 	const from = start.toJSDate();
 	const to = options.now;
-	const inPeriod = (column: string) => sql`${sql.ref(column)} >= ${from} and ${sql.ref(column)} <= ${to}`;
+	const inPeriod = (column: string) =>
+		sql`${sql.ref(column)} >= ${from} and ${sql.ref(column)} <= ${to}`;
 
 	const dayRows = await sql<{ day: string; n: number }>`
 		select to_char(created_at at time zone ${zone}, 'YYYY-MM-DD') as day, count(*)::int as n
@@ -52,7 +56,9 @@ export async function searchDashboard(db: Db, options: { now: Date; days?: numbe
 
 	const routeRows = await sql<{ route: string; n: number }>`
 		select route, count(*)::int as n from search_events
-		where type = 'search' and route is not null and ${inPeriod('created_at')} group by route`.execute(db);
+		where type = 'search' and route is not null and ${inPeriod('created_at')} group by route`.execute(
+		db,
+	);
 	const routeCounts = new Map(routeRows.rows.map((r) => [r.route, r.n]));
 
 	const noResults = await sql<{ query: string; n: number }>`

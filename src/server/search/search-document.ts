@@ -27,11 +27,23 @@ export interface SearchDocument {
 export async function enqueueSearchDocument(db: Db, doc: SearchDocument): Promise<void> {
 	await db
 		.insertInto('search_outbox')
-		.values({ kind: doc.kind, source_id: doc.sourceId, op: 'upsert', payload: JSON.stringify({ ...doc, updatedAt: doc.updatedAt.toISOString() }) })
+		.values({
+			kind: doc.kind,
+			source_id: doc.sourceId,
+			op: 'upsert',
+			payload: JSON.stringify({ ...doc, updatedAt: doc.updatedAt.toISOString() }),
+		})
 		.execute();
 }
 
 /** Queues the removal of a document (hidden, deleted, unpublished, archived). Same transaction rule. */
-export async function enqueueSearchRemoval(db: Db, kind: SearchKind, sourceId: string): Promise<void> {
-	await db.insertInto('search_outbox').values({ kind, source_id: sourceId, op: 'delete', payload: null }).execute();
+export async function enqueueSearchRemoval(
+	db: Db,
+	kind: SearchKind,
+	sourceId: string,
+): Promise<void> {
+	await db
+		.insertInto('search_outbox')
+		.values({ kind, source_id: sourceId, op: 'delete', payload: null })
+		.execute();
 }

@@ -35,7 +35,9 @@ let flushTimer: NodeJS.Timeout | undefined;
 let bufferDb: Db | undefined;
 
 function track(work: Promise<unknown>): void {
-	const p = work.catch((error: unknown) => console.warn('[search] could not record a search event:', (error as Error).message));
+	const p = work.catch((error: unknown) =>
+		console.warn('[search] could not record a search event:', (error as Error).message),
+	);
 	pending.add(p);
 	void p.finally(() => pending.delete(p));
 }
@@ -69,7 +71,13 @@ function isRefinement(previous: string, next: string): boolean {
  */
 export function logSearch(
 	db: Db,
-	input: { visitor: string; query: string; route: Route | null; resultCount: number; source: SearchSource },
+	input: {
+		visitor: string;
+		query: string;
+		route: Route | null;
+		resultCount: number;
+		source: SearchSource;
+	},
 	at = Date.now(),
 ): string {
 	const query = input.query.trim().slice(0, 500);
@@ -78,7 +86,13 @@ export function logSearch(
 		previous.query = query;
 		previous.at = at;
 		const buffered = buffer.get(previous.id);
-		if (buffered) Object.assign(buffered, { query, route: input.route, result_count: input.resultCount, source: input.source });
+		if (buffered)
+			Object.assign(buffered, {
+				query,
+				route: input.route,
+				result_count: input.resultCount,
+				source: input.source,
+			});
 		else {
 			track(
 				db
@@ -91,10 +105,19 @@ export function logSearch(
 		return previous.id;
 	}
 	const id = crypto.randomUUID();
-	if (lastSearch.size >= MAX_TRACKED_VISITORS) lastSearch.delete(lastSearch.keys().next().value ?? '');
+	if (lastSearch.size >= MAX_TRACKED_VISITORS)
+		lastSearch.delete(lastSearch.keys().next().value ?? '');
 	lastSearch.delete(input.visitor);
 	lastSearch.set(input.visitor, { id, query, at });
-	buffer.set(id, { id, visitor: input.visitor, query, route: input.route, result_count: input.resultCount, source: input.source, created_at: new Date(at) });
+	buffer.set(id, {
+		id,
+		visitor: input.visitor,
+		query,
+		route: input.route,
+		result_count: input.resultCount,
+		source: input.source,
+		created_at: new Date(at),
+	});
 	bufferDb = db;
 	if (buffer.size >= 500) writeBuffer();
 	else if (!flushTimer) {
@@ -105,10 +128,18 @@ export function logSearch(
 }
 
 /** Records that `visitor` opened `url` from search results or suggestions. */
-export async function recordSearchClick(db: Db, input: { visitor: string; url: string; query?: string | undefined }): Promise<void> {
+export async function recordSearchClick(
+	db: Db,
+	input: { visitor: string; url: string; query?: string | undefined },
+): Promise<void> {
 	await db
 		.insertInto('search_events')
-		.values({ visitor: input.visitor, type: 'click', url: input.url.slice(0, 500), query: input.query?.slice(0, 500) ?? null })
+		.values({
+			visitor: input.visitor,
+			type: 'click',
+			url: input.url.slice(0, 500),
+			query: input.query?.slice(0, 500) ?? null,
+		})
 		.execute();
 }
 
@@ -119,7 +150,11 @@ export const DEFLECTION_WINDOW_HOURS = 24;
  * Records that `visitor` opened the new-ticket form, when they searched in the last
  * DEFLECTION_WINDOW_HOURS (other visitors are of no interest to the dashboard).
  */
-export async function recordTicketStarted(db: Db, visitor: string, at: Date = new Date()): Promise<boolean> {
+export async function recordTicketStarted(
+	db: Db,
+	visitor: string,
+	at: Date = new Date(),
+): Promise<boolean> {
 	const since = new Date(at.getTime() - DEFLECTION_WINDOW_HOURS * 3_600_000);
 	const searched = await db
 		.selectFrom('search_events')
@@ -130,7 +165,10 @@ export async function recordTicketStarted(db: Db, visitor: string, at: Date = ne
 		.limit(1)
 		.executeTakeFirst();
 	if (!searched) return false;
-	await db.insertInto('search_events').values({ visitor, type: 'ticket_started', created_at: at }).execute();
+	await db
+		.insertInto('search_events')
+		.values({ visitor, type: 'ticket_started', created_at: at })
+		.execute();
 	return true;
 }
 

@@ -11,7 +11,11 @@ import { SEARCH_KINDS, type SearchKind } from './search-document.ts';
 import { MIN_SUGGEST_CHARS, questionLength } from './suggest.service.ts';
 
 export const PAGE_SIZE = 20;
-export const KIND_LABELS: Record<SearchKind, string> = { manual: 'Manuals', hint: 'Hints', topic: 'Forum topics' };
+export const KIND_LABELS: Record<SearchKind, string> = {
+	manual: 'Manuals',
+	hint: 'Hints',
+	topic: 'Forum topics',
+};
 
 export interface SearchPageParams {
 	q: string;
@@ -39,7 +43,9 @@ export interface SearchPageView {
 /** Reads `/search?q=&kind=manual&kind=topic&section=&page=` leniently (bad values are ignored). */
 export function parseSearchParams(params: URLSearchParams): SearchPageParams {
 	const raw = params.get('q') ?? '';
-	const kinds = params.getAll('kind').filter((k): k is SearchKind => SEARCH_KINDS.includes(k as SearchKind));
+	const kinds = params
+		.getAll('kind')
+		.filter((k): k is SearchKind => SEARCH_KINDS.includes(k as SearchKind));
 	const page = Number.parseInt(params.get('page') ?? '1', 10);
 	return {
 		q: raw.slice(0, MAX_QUERY_LENGTH),
@@ -71,18 +77,36 @@ export async function searchPageView(
 		offset: (params.page - 1) * PAGE_SIZE,
 		countTotal: true,
 	});
-	const groups = SEARCH_KINDS.map((kind) => ({ kind, label: KIND_LABELS[kind], hits: result.hits.filter((h) => h.kind === kind) })).filter(
-		(g) => g.hits.length > 0,
-	);
+	const groups = SEARCH_KINDS.map((kind) => ({
+		kind,
+		label: KIND_LABELS[kind],
+		hits: result.hits.filter((h) => h.kind === kind),
+	})).filter((g) => g.hits.length > 0);
 	let route: SearchPageView['route'] = null;
 	if (asked) {
 		const decision = routeQuestion(params.q);
-		route = { ...routeStep(decision.route, params.q, chatInfo(context.policy, context.now)), reason: decision.reason };
+		route = {
+			...routeStep(decision.route, params.q, chatInfo(context.policy, context.now)),
+			reason: decision.reason,
+		};
 		if (context.visitor && params.page === 1) {
-			logSearch(db, { visitor: context.visitor, query: params.q, route: decision.route, resultCount: result.total, source: 'search_page' });
+			logSearch(db, {
+				visitor: context.visitor,
+				query: params.q,
+				route: decision.route,
+				resultCount: result.total,
+				source: 'search_page',
+			});
 		}
 	}
-	return { params, groups, total: result.total, pages: Math.ceil(result.total / PAGE_SIZE), route, filters };
+	return {
+		params,
+		groups,
+		total: result.total,
+		pages: Math.ceil(result.total / PAGE_SIZE),
+		route,
+		filters,
+	};
 }
 
 /** Manual sections and forum categories that have indexed documents, for the filter form. */
@@ -91,6 +115,9 @@ export async function listSectionOptions(db: Db): Promise<SearchPageView['filter
 		select kind, section, max(section_label) as label from search_documents
 		where section is not null and kind in ('manual', 'topic')
 		group by kind, section order by kind, max(section_label), section`.execute(db);
-	const options = (kind: SearchKind) => rows.filter((r) => r.kind === kind).map((r) => ({ value: r.section, label: r.label ?? r.section }));
+	const options = (kind: SearchKind) =>
+		rows
+			.filter((r) => r.kind === kind)
+			.map((r) => ({ value: r.section, label: r.label ?? r.section }));
 	return { manualSections: options('manual'), forumCategories: options('topic') };
 }

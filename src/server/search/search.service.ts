@@ -1,6 +1,18 @@
 import type { Db } from '#server/db/client.ts';
-import { clampLimit, clampOffset, type EngineName, type SearchHit, type SearchQuery } from './engine.ts';
-import { breakerOpen, externalAvailable, externalEngine, reportExternalFailure, reportExternalSuccess } from './engines.ts';
+import {
+	clampLimit,
+	clampOffset,
+	type EngineName,
+	type SearchHit,
+	type SearchQuery,
+} from './engine.ts';
+import {
+	breakerOpen,
+	externalAvailable,
+	externalEngine,
+	reportExternalFailure,
+	reportExternalSuccess,
+} from './engines.ts';
 import { createPgEngine } from './pg-engine.ts';
 import { SEARCH_KINDS } from './search-document.ts';
 import { TypoFixCache } from './typo-cache.ts';

@@ -19,12 +19,18 @@ const TOKEN = /[\p{L}\p{N}]+/gu;
  * pattern that finds just those words, so the rest of a long text costs no per-word work.
  */
 function candidatePattern(terms: readonly SnippetTerm[]): RegExp {
-	const starts = new Set(terms.flatMap((t) => [t.word.slice(0, 3), t.stem.slice(0, 3)]).filter((start) => start.length > 0));
+	const starts = new Set(
+		terms
+			.flatMap((t) => [t.word.slice(0, 3), t.stem.slice(0, 3)])
+			.filter((start) => start.length > 0),
+	);
 	if (starts.size === 0) return TOKEN;
 	const key = [...starts].join('\u0000');
 	let pattern = patterns.get(key);
 	if (!pattern) {
-		const alternatives = [...starts].map((start) => [...start].map((c) => (c === 'е' ? '[её]' : RegExp.escape(c))).join(''));
+		const alternatives = [...starts].map((start) =>
+			[...start].map((c) => (c === 'е' ? '[её]' : RegExp.escape(c))).join(''),
+		);
 		pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{N}]*`, 'giu');
 		if (patterns.size >= 500) patterns.clear();
 		patterns.set(key, pattern);

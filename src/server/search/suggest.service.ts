@@ -44,12 +44,24 @@ export async function suggest(db: Db, q: string, visitor?: string): Promise<Sugg
 	if (!answer) {
 		const decision = routeQuestion(q);
 		const found = await searchPublic(db, { q, limit: SUGGEST_LIMIT });
-		const results = found.hits.map((h) => ({ kind: h.kind, title: h.title, url: h.url, snippet: snippetToText(h.snippet) }));
+		const results = found.hits.map((h) => ({
+			kind: h.kind,
+			title: h.title,
+			url: h.url,
+			snippet: snippetToText(h.snippet),
+		}));
 		answer = { route: decision.route, reason: decision.reason, results };
 		// NOTE: answers from the stand-in engine are not cached, so recovery shows at once.
 		if (!found.degraded) cache.set(key, answer);
 	}
-	if (visitor) logSearch(db, { visitor, query: q, route: answer.route, resultCount: answer.results.length, source: 'suggest' });
+	if (visitor)
+		logSearch(db, {
+			visitor,
+			query: q,
+			route: answer.route,
+			resultCount: answer.results.length,
+			source: 'suggest',
+		});
 	return answer;
 }
 
@@ -75,7 +87,8 @@ class SuggestCache {
 	}
 
 	set(key: string, answer: SuggestResponse): void {
-		if (this.#entries.size >= CACHE_MAX) this.#entries.delete(this.#entries.keys().next().value ?? '');
+		if (this.#entries.size >= CACHE_MAX)
+			this.#entries.delete(this.#entries.keys().next().value ?? '');
 		this.#entries.set(key, { answer, at: Date.now(), version: indexVersion() });
 	}
 

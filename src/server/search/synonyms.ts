@@ -36,7 +36,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
 export function meiliSynonyms(): Record<string, string[]> {
 	const out: Record<string, string[]> = {};
 	for (const group of SYNONYM_GROUPS) {
-		for (const word of group) out[word] = [...new Set([...(out[word] ?? []), ...group.filter((w) => w !== word)])];
+		for (const word of group)
+			out[word] = [...new Set([...(out[word] ?? []), ...group.filter((w) => w !== word)])];
 	}
 	return out;
 }

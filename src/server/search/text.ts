@@ -10,7 +10,13 @@ export const MARK_OPEN = '\uE000';
 export const MARK_CLOSE = '\uE001';
 const MARKS = /[\uE000\uE001]/g;
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
@@ -25,7 +31,10 @@ export function markedTextToHtml(marked: string): string {
 export function snippetToText(html: string): string {
 	return html
 		.replace(/<\/?mark>/g, '')
-		.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? '');
+		.replace(
+			/&(amp|lt|gt|quot|#39);/g,
+			(_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? '',
+		);
 }
 
 const md = new MarkdownIt({ html: false, linkify: false });

@@ -30,6 +30,12 @@ export function visitorFrom(cookies: AstroCookies, url: URL, create: boolean): s
 	if (isVisitorId(current)) return visitorHash(current);
 	if (!create) return undefined;
 	const id = newVisitorId();
-	cookies.set(VISITOR_COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/', secure: url.protocol === 'https:', maxAge: VISITOR_COOKIE_MAX_AGE });
+	cookies.set(VISITOR_COOKIE, id, {
+		httpOnly: true,
+		sameSite: 'lax',
+		path: '/',
+		secure: url.protocol === 'https:',
+		maxAge: VISITOR_COOKIE_MAX_AGE,
+	});
 	return visitorHash(id);
 }

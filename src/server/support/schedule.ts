@@ -98,7 +98,10 @@ export function statusAt(policy: Policy, at: Date): SupportStatus {
 		at: new Date(millis(at)),
 		timezone: policy.timezone,
 		departments: Object.fromEntries(
-			Object.entries(departments).map(([id, s]) => [id, { ...s, closesAt: copy(s.closesAt), opensAt: copy(s.opensAt) }]),
+			Object.entries(departments).map(([id, s]) => [
+				id,
+				{ ...s, closesAt: copy(s.closesAt), opensAt: copy(s.opensAt) },
+			]),
 		) as Record<Department, DepartmentStatus>,
 	};
 }
@@ -138,8 +141,15 @@ function intervalStatus(policy: Policy, ms: number): IntervalStatus {
 					},
 		];
 	});
-	const until = Math.min(...entries.map(([, s]) => (s.closesAt ?? s.opensAt)?.getTime() ?? Infinity));
-	lastInterval = { policy, from: ms, until, departments: Object.fromEntries(entries) as Record<Department, DepartmentStatus> };
+	const until = Math.min(
+		...entries.map(([, s]) => (s.closesAt ?? s.opensAt)?.getTime() ?? Infinity),
+	);
+	lastInterval = {
+		policy,
+		from: ms,
+		until,
+		departments: Object.fromEntries(entries) as Record<Department, DepartmentStatus>,
+	};
 	return lastInterval;
 }
 

@@ -90,7 +90,10 @@ export async function listQueueRows(
 	const count =
 		rows[0] !== undefined
 			? { n: rows[0].total_ }
-			: await db.selectFrom(base.as('q')).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+			: await db
+					.selectFrom(base.as('q'))
+					.select(sql<number>`count(*)::int`.as('n'))
+					.executeTakeFirstOrThrow();
 	return {
 		total: Number(count.n),
 		rows: rows.map((row) => ({

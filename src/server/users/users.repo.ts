@@ -11,7 +11,12 @@ export interface User {
 	createdAt: Date;
 }
 
-export function toUser(row: Pick<Selectable<UsersTable>, 'id' | 'email' | 'handle' | 'display_name' | 'role' | 'created_at'>): User {
+export function toUser(
+	row: Pick<
+		Selectable<UsersTable>,
+		'id' | 'email' | 'handle' | 'display_name' | 'role' | 'created_at'
+	>,
+): User {
 	return {
 		id: row.id,
 		email: row.email,
@@ -25,12 +30,20 @@ export function toUser(row: Pick<Selectable<UsersTable>, 'id' | 'email' | 'handl
 const PUBLIC_COLUMNS = ['id', 'email', 'handle', 'display_name', 'role', 'created_at'] as const;
 
 export async function findUserById(db: Db, id: string): Promise<User | undefined> {
-	const row = await db.selectFrom('users').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst();
+	const row = await db
+		.selectFrom('users')
+		.select(PUBLIC_COLUMNS)
+		.where('id', '=', id)
+		.executeTakeFirst();
 	return row && toUser(row);
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
-	const row = await db.selectFrom('users').select(PUBLIC_COLUMNS).where('email', '=', email).executeTakeFirst();
+	const row = await db
+		.selectFrom('users')
+		.select(PUBLIC_COLUMNS)
+		.where('email', '=', email)
+		.executeTakeFirst();
 	return row && toUser(row);
 }
 
@@ -43,7 +56,10 @@ export async function findUserByHandle(db: Db, handle: string): Promise<User | u
 	return row && toUser(row);
 }
 
-export async function findPasswordHash(db: Db, email: string): Promise<{ id: string; hash: string } | undefined> {
+export async function findPasswordHash(
+	db: Db,
+	email: string,
+): Promise<{ id: string; hash: string } | undefined> {
 	const row = await db
 		.selectFrom('users')
 		.select(['id', 'password_hash'])
@@ -53,12 +69,20 @@ export async function findPasswordHash(db: Db, email: string): Promise<{ id: str
 }
 
 export async function findPasswordHashById(db: Db, id: string): Promise<string | undefined> {
-	const row = await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst();
+	const row = await db
+		.selectFrom('users')
+		.select('password_hash')
+		.where('id', '=', id)
+		.executeTakeFirst();
 	return row?.password_hash;
 }
 
 export async function handleExists(db: Db, handle: string): Promise<boolean> {
-	const row = await db.selectFrom('users').select('id').where('handle', '=', handle).executeTakeFirst();
+	const row = await db
+		.selectFrom('users')
+		.select('id')
+		.where('handle', '=', handle)
+		.executeTakeFirst();
 	return !!row;
 }
 
@@ -80,7 +104,11 @@ export async function insertUser(
 	return toUser(row);
 }
 
-export async function updatePasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+export async function updatePasswordHash(
+	db: Db,
+	userId: string,
+	passwordHash: string,
+): Promise<void> {
 	await db
 		.updateTable('users')
 		.set({ password_hash: passwordHash, updated_at: new Date() })
@@ -89,7 +117,11 @@ export async function updatePasswordHash(db: Db, userId: string, passwordHash: s
 }
 
 export async function updateRole(db: Db, userId: string, role: Role): Promise<void> {
-	await db.updateTable('users').set({ role, updated_at: new Date() }).where('id', '=', userId).execute();
+	await db
+		.updateTable('users')
+		.set({ role, updated_at: new Date() })
+		.where('id', '=', userId)
+		.execute();
 }
 
 export async function listUsersByRole(db: Db, roles: readonly Role[]): Promise<User[]> {

@@ -36,7 +36,10 @@ export const LoginSchema = z.object({
 		.min(1, { error: 'Enter your email.' })
 		.max(254, { error: 'That email address is too long.' })
 		.regex(/^[^\s@]+@[^\s@]+$/, { error: 'Enter a valid email address, like name@example.com.' }),
-	password: z.string({ error: 'Enter your password.' }).min(1, { error: 'Enter your password.' }).max(200),
+	password: z
+		.string({ error: 'Enter your password.' })
+		.min(1, { error: 'Enter your password.' })
+		.max(200),
 	next: z.string().max(500).optional(),
 });
 export type Login = z.output<typeof LoginSchema>;

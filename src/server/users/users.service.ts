@@ -1,9 +1,21 @@
 import type { Db } from '#server/db/client.ts';
 import type { Role } from '#server/db/schema.ts';
-import { BadRequestError, ConflictError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '#server/errors.ts';
+import {
+	BadRequestError,
+	ConflictError,
+	NotFoundError,
+	TooManyRequestsError,
+	UnauthorizedError,
+} from '#server/errors.ts';
 import { hashPassword, verifyPassword } from '#server/auth/passwords.ts';
 import { invalidateUserSessions } from '#server/auth/sessions.ts';
-import { clearRateLimit, consumeRateLimit, hitRateLimit, peekRateLimit, withWait } from '#server/rate-limit/rate-limit.ts';
+import {
+	clearRateLimit,
+	consumeRateLimit,
+	hitRateLimit,
+	peekRateLimit,
+	withWait,
+} from '#server/rate-limit/rate-limit.ts';
 import { baseHandle } from './handles.ts';
 import {
 	findPasswordHash,
@@ -30,7 +42,12 @@ const SIGNUP_LIMIT = { limit: 10, windowSeconds: 60 * 60 };
  * TooManyRequestsError when one address signs up too often.
  */
 export async function signUp(db: Db, input: SignUp, address: string): Promise<User> {
-	await consumeRateLimit(db, `signup:${address}`, SIGNUP_LIMIT, 'Too many sign-ups from your network.');
+	await consumeRateLimit(
+		db,
+		`signup:${address}`,
+		SIGNUP_LIMIT,
+		'Too many sign-ups from your network.',
+	);
 	return createUser(db, { ...input, role: 'customer' });
 }
 
@@ -49,11 +66,19 @@ export async function createUser(
 	const passwordHash = await hashPassword(input.password);
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return await insertUser(db, { email, handle, displayName: input.displayName.trim(), role: input.role, passwordHash });
+			return await insertUser(db, {
+				email,
+				handle,
+				displayName: input.displayName.trim(),
+				role: input.role,
+				passwordHash,
+			});
 		} catch (error) {
 			// NOTE: a concurrent sign-up with the same email loses the race on the unique index.
 			if (await findUserByEmail(db, email)) {
-				throw new ConflictError('An account with this email exists already.', { email: 'An account with this email exists already.' });
+				throw new ConflictError('An account with this email exists already.', {
+					email: 'An account with this email exists already.',
+				});
 			}
 			// A concurrent sign-up with the same name can take the handle between check and insert.
 			if (attempt < 3 && (await handleExists(db, handle))) {
@@ -87,7 +112,10 @@ export async function authenticate(db: Db, input: Login, address: string): Promi
 	const locked = !account.allowed ? account : !network.allowed ? network : undefined;
 	if (locked) {
 		const who = !account.allowed ? 'this account' : 'your network';
-		throw new TooManyRequestsError(withWait(`Too many failed login attempts for ${who}.`, locked.retryAfter), locked.retryAfter);
+		throw new TooManyRequestsError(
+			withWait(`Too many failed login attempts for ${who}.`, locked.retryAfter),
+			locked.retryAfter,
+		);
 	}
 	const stored = await findPasswordHash(db, input.email);
 	// NOTE: hash even for unknown emails so response time does not reveal which emails exist.
@@ -95,7 +123,10 @@ export async function authenticate(db: Db, input: Login, address: string): Promi
 		? await verifyPassword(stored.hash, input.password)
 		: (await verifyPassword(await dummyHash(), input.password), false);
 	if (!stored || !valid) {
-		await Promise.all([hitRateLimit(db, accountKey, LOGIN_LIMITS.account), hitRateLimit(db, addressKey, LOGIN_LIMITS.address)]);
+		await Promise.all([
+			hitRateLimit(db, accountKey, LOGIN_LIMITS.account),
+			hitRateLimit(db, addressKey, LOGIN_LIMITS.address),
+		]);
 		throw new UnauthorizedError('Wrong email or password.');
 	}
 	await clearRateLimit(db, accountKey);

@@ -44,7 +44,9 @@ export const forumSeeder: Seeder = {
 		await sql`analyze forum_topics`.execute(db);
 		await sql`analyze forum_posts`.execute(db);
 		const { rows } = await sql<{ topics: number; posts: number }>`
-			select (select count(*)::int from forum_topics) as topics, (select count(*)::int from forum_posts) as posts`.execute(db);
+			select (select count(*)::int from forum_topics) as topics, (select count(*)::int from forum_posts) as posts`.execute(
+			db,
+		);
 		return `${rows[0]!.topics} topics, ${rows[0]!.posts} posts`;
 	},
 };

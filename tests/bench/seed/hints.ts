@@ -4,7 +4,16 @@ import type { Db } from '#server/db/client.ts';
 import type { Seeder } from './seeder.ts';
 import { markdownBodies, SUBJECTS } from './text.ts';
 
-const TAGS = ['pricing', 'delivery', 'orders', 'design', 'security', 'seo', 'admin-panel', 'hosting'];
+const TAGS = [
+	'pricing',
+	'delivery',
+	'orders',
+	'design',
+	'security',
+	'seo',
+	'admin-panel',
+	'hosting',
+];
 
 export const hintsSeeder: Seeder = {
 	name: 'hints',

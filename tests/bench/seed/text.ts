@@ -1,12 +1,38 @@
 // Storefront vocabulary for generated titles and bodies (deterministic, English and Russian).
 export const SUBJECTS = [
-	'cart', 'checkout page', 'product card', 'category menu', 'markup rule', 'delivery method', 'payment gateway', 'yuan rate',
-	'order status', 'customer account', 'email template', 'search filter', 'banner slider', 'footer links', 'mobile header',
-	'Tmall import', 'Taobao prices', 'discount coupon', 'currency rounding', 'admin rights', 'корзина', 'наценка', 'доставка',
+	'cart',
+	'checkout page',
+	'product card',
+	'category menu',
+	'markup rule',
+	'delivery method',
+	'payment gateway',
+	'yuan rate',
+	'order status',
+	'customer account',
+	'email template',
+	'search filter',
+	'banner slider',
+	'footer links',
+	'mobile header',
+	'Tmall import',
+	'Taobao prices',
+	'discount coupon',
+	'currency rounding',
+	'admin rights',
+	'корзина',
+	'наценка',
+	'доставка',
 ];
 export const ASKS = [
-	'How can we change the', 'We would like to redesign the', 'Is it possible to add a field to the', 'Custom widget for the',
-	'Need extra functionality in the', 'Move the block under the', 'Как изменить', 'Хотим доработать',
+	'How can we change the',
+	'We would like to redesign the',
+	'Is it possible to add a field to the',
+	'Custom widget for the',
+	'Need extra functionality in the',
+	'Move the block under the',
+	'Как изменить',
+	'Хотим доработать',
 ];
 const SENTENCES = [
 	'We use the latest storefront release and a custom theme.',
@@ -23,9 +49,15 @@ const SENTENCES = [
 export function markdownBodies(count: number): string[] {
 	return Array.from({ length: count }, (_, i) => {
 		const paragraphs = Array.from({ length: 2 + (i % 3) }, (_, p) =>
-			Array.from({ length: 2 + ((i + p) % 3) }, (_, s) => SENTENCES[(i * 3 + p * 5 + s) % SENTENCES.length]).join(' '),
+			Array.from(
+				{ length: 2 + ((i + p) % 3) },
+				(_, s) => SENTENCES[(i * 3 + p * 5 + s) % SENTENCES.length],
+			).join(' '),
 		);
-		if (i % 4 === 0) paragraphs.push(`- **${SUBJECTS[i % SUBJECTS.length]}**: see the admin panel\n- keep the *markup* above 10%`);
+		if (i % 4 === 0)
+			paragraphs.push(
+				`- **${SUBJECTS[i % SUBJECTS.length]}**: see the admin panel\n- keep the *markup* above 10%`,
+			);
 		if (i % 5 === 0) paragraphs.push('```php\n$price = round($price * 1.15, 2);\n```');
 		return paragraphs.join('\n\n');
 	});

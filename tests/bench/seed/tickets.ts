@@ -4,7 +4,15 @@ import type { Db } from '#server/db/client.ts';
 import type { Seeder } from './seeder.ts';
 import { markdownBodies, SUBJECTS } from './text.ts';
 
-const CATEGORIES = ['installation', 'api-key', 'admin-panel', 'orders-payments', 'catalog-translation', 'design-templates', 'other'];
+const CATEGORIES = [
+	'installation',
+	'api-key',
+	'admin-panel',
+	'orders-payments',
+	'catalog-translation',
+	'design-templates',
+	'other',
+];
 const STATUSES = ['new', 'open', 'waiting', 'resolved', 'closed', 'closed', 'closed', 'resolved'];
 
 export const ticketsSeeder: Seeder = {

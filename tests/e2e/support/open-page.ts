@@ -28,7 +28,9 @@ export async function openPageCase(browser: Browser, pageCase: PageCase): Promis
 		const seen: string[] = [];
 		(window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
 		document.addEventListener('securitypolicyviolation', (event) => {
-			seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+			seen.push(
+				`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+			);
 		});
 	});
 	const response = await page.goto(path, { waitUntil: 'load' });
@@ -40,7 +42,9 @@ export async function openPageCase(browser: Browser, pageCase: PageCase): Promis
 		path,
 		cspViolations: async () => [
 			...consoleReports,
-			...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])),
+			...(await page.evaluate(
+				() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+			)),
 		],
 	};
 }

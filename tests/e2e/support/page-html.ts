@@ -15,7 +15,12 @@ function isElement(node: Node): node is Element {
 
 function* elements(node: Node): Generator<Element> {
 	if (isElement(node)) yield node;
-	const children = 'content' in node && node.content ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
+	const children =
+		'content' in node && node.content
+			? node.content.childNodes
+			: 'childNodes' in node
+				? node.childNodes
+				: [];
 	for (const child of children) yield* elements(child);
 }
 
@@ -29,14 +34,19 @@ export function inlineCodeFindings(html: string): string[] {
 	const findings: string[] = [];
 	for (const element of elements(parse(html))) {
 		const attr = (name: string) => element.attrs.find((a) => a.name === name)?.value;
-		if (element.tagName === 'script' && attr('src') === undefined && !DATA_SCRIPT_TYPES.has(attr('type') ?? '')) {
+		if (
+			element.tagName === 'script' &&
+			attr('src') === undefined &&
+			!DATA_SCRIPT_TYPES.has(attr('type') ?? '')
+		) {
 			findings.push(`inline script ${describe(element)}`);
 		}
 		if (element.tagName === 'style') findings.push(`inline stylesheet ${describe(element)}`);
 		for (const { name, value } of element.attrs) {
 			if (name === 'style') findings.push(`style attribute on ${describe(element)}`);
 			if (/^on/i.test(name)) findings.push(`event handler ${name} on ${describe(element)}`);
-			if (URL_ATTRIBUTES.has(name) && /^\s*javascript:/i.test(value)) findings.push(`javascript: URL on ${describe(element)}`);
+			if (URL_ATTRIBUTES.has(name) && /^\s*javascript:/i.test(value))
+				findings.push(`javascript: URL on ${describe(element)}`);
 		}
 	}
 	return findings;
@@ -48,10 +58,18 @@ export function findElements(html: string, tagName: string): string[] {
 }
 
 /** The head tags every page should carry for search engines and link previews. */
-export function headTags(html: string): { title: string; description?: string; canonical?: string; ogTitle?: string; ogUrl?: string; robots?: string } {
+export function headTags(html: string): {
+	title: string;
+	description?: string;
+	canonical?: string;
+	ogTitle?: string;
+	ogUrl?: string;
+	robots?: string;
+} {
 	const all = [...elements(parse(html))];
 	const attr = (e: Element, name: string) => e.attrs.find((a) => a.name === name)?.value;
-	const meta = (key: 'name' | 'property', value: string) => all.find((e) => e.tagName === 'meta' && attr(e, key) === value);
+	const meta = (key: 'name' | 'property', value: string) =>
+		all.find((e) => e.tagName === 'meta' && attr(e, key) === value);
 	const title = all.find((e) => e.tagName === 'title');
 	const text = title?.childNodes.map((n) => ('value' in n ? n.value : '')).join('') ?? '';
 	const description = meta('name', 'description');

@@ -38,7 +38,11 @@ export const PAGES: PageCase[] = [
 	{ name: 'ticket', target: customerTicket, viewer: 'customer' },
 	{ name: 'ticket as staff', target: customerTicket, viewer: 'staff' },
 	{ name: 'notifications', target: '/notifications', viewer: 'customer' },
-	{ name: 'profile', target: firstLink('/account', /^\/u\/[^/?#]+$/, 'customer'), viewer: 'anonymous' },
+	{
+		name: 'profile',
+		target: firstLink('/account', /^\/u\/[^/?#]+$/, 'customer'),
+		viewer: 'anonymous',
+	},
 	{ name: 'staff hints', target: '/staff/hints', viewer: 'staff' },
 	{ name: 'staff ticket report', target: '/staff/tickets/report', viewer: 'staff' },
 ];

@@ -22,8 +22,15 @@ export interface RouteCase {
 
 const everyone = (outcome: Expectation): Expectations =>
 	Object.fromEntries(VIEWERS.map((v) => [v, outcome])) as Expectations;
-const signedIn = (ok: Outcome, anonymous: Outcome = 'login'): Expectations => ({ ...everyone(ok), anonymous });
-const staffOnly = (ok: Outcome, others: Outcome = 404, anonymous: Outcome = 'login'): Expectations => ({
+const signedIn = (ok: Outcome, anonymous: Outcome = 'login'): Expectations => ({
+	...everyone(ok),
+	anonymous,
+});
+const staffOnly = (
+	ok: Outcome,
+	others: Outcome = 404,
+	anonymous: Outcome = 'login',
+): Expectations => ({
 	anonymous,
 	customer: others,
 	otherCustomer: others,
@@ -33,9 +40,18 @@ const staffOnly = (ok: Outcome, others: Outcome = 404, anonymous: Outcome = 'log
 });
 
 // NOTE: a new email each time: five failures on one account would lock it (429) for the next run.
-const unknownLogin = () => ({ email: `nobody-${crypto.randomUUID()}@e2e.test`, password: 'wrong password 1' });
-const WRONG_CURRENT_PASSWORD = { currentPassword: 'not it at all', newPassword: 'matrix password 2', confirmPassword: 'matrix password 2' };
-const ENDS_EVERY_SESSION = { skip: 'ends every session of the shared fixture user; auth.spec covers it' };
+const unknownLogin = () => ({
+	email: `nobody-${crypto.randomUUID()}@e2e.test`,
+	password: 'wrong password 1',
+});
+const WRONG_CURRENT_PASSWORD = {
+	currentPassword: 'not it at all',
+	newPassword: 'matrix password 2',
+	confirmPassword: 'matrix password 2',
+};
+const ENDS_EVERY_SESSION = {
+	skip: 'ends every session of the shared fixture user; auth.spec covers it',
+};
 
 export const ROUTES: RouteCase[] = [
 	// Pages
@@ -49,38 +65,124 @@ export const ROUTES: RouteCase[] = [
 	// JSON
 	{ name: 'health', method: 'GET', target: '/api/health', expect: everyone(200) },
 	{ name: 'support status', method: 'GET', target: '/api/support/status', expect: everyone(200) },
-	{ name: 'support SLA', method: 'GET', target: '/api/support/sla?severity=2', expect: everyone(200) },
-	{ name: 'POST to a read-only endpoint', method: 'POST', target: '/api/health', form: {}, expect: everyone(404) },
+	{
+		name: 'support SLA',
+		method: 'GET',
+		target: '/api/support/sla?severity=2',
+		expect: everyone(200),
+	},
+	{
+		name: 'POST to a read-only endpoint',
+		method: 'POST',
+		target: '/api/health',
+		form: {},
+		expect: everyone(404),
+	},
 
 	// Actions, through their RPC endpoints (what a script would call) and the no-JS form flow
-	{ name: 'auth.login RPC, wrong password', method: 'POST', target: '/_actions/auth.login', form: unknownLogin, expect: everyone(401) },
-	{ name: 'auth.login form, wrong password', method: 'POST', target: '/login?_action=auth.login', form: unknownLogin, expect: everyone(401) },
-	{ name: 'auth.signUp RPC, invalid input', method: 'POST', target: '/_actions/auth.signUp', form: { email: 'not-an-email', displayName: '', password: 'x' }, expect: everyone(400) },
-	{ name: 'auth.changePassword RPC', method: 'POST', target: '/_actions/auth.changePassword', form: WRONG_CURRENT_PASSWORD, expect: signedIn(400, 401) },
-	{ name: 'auth.changePassword form', method: 'POST', target: '/account?_action=auth.changePassword', form: WRONG_CURRENT_PASSWORD, expect: signedIn(400) },
-	{ name: 'auth.logoutEverywhere RPC', method: 'POST', target: '/_actions/auth.logoutEverywhere', form: {}, expect: { ...everyone(ENDS_EVERY_SESSION), anonymous: 401 } },
-	{ name: 'auth.logout RPC', method: 'POST', target: '/_actions/auth.logout', form: {}, expect: everyone(200), freshSession: true },
-	{ name: 'auth.logout form', method: 'POST', target: '/logout?_action=auth.logout', form: {}, expect: everyone(303), freshSession: true },
+	{
+		name: 'auth.login RPC, wrong password',
+		method: 'POST',
+		target: '/_actions/auth.login',
+		form: unknownLogin,
+		expect: everyone(401),
+	},
+	{
+		name: 'auth.login form, wrong password',
+		method: 'POST',
+		target: '/login?_action=auth.login',
+		form: unknownLogin,
+		expect: everyone(401),
+	},
+	{
+		name: 'auth.signUp RPC, invalid input',
+		method: 'POST',
+		target: '/_actions/auth.signUp',
+		form: { email: 'not-an-email', displayName: '', password: 'x' },
+		expect: everyone(400),
+	},
+	{
+		name: 'auth.changePassword RPC',
+		method: 'POST',
+		target: '/_actions/auth.changePassword',
+		form: WRONG_CURRENT_PASSWORD,
+		expect: signedIn(400, 401),
+	},
+	{
+		name: 'auth.changePassword form',
+		method: 'POST',
+		target: '/account?_action=auth.changePassword',
+		form: WRONG_CURRENT_PASSWORD,
+		expect: signedIn(400),
+	},
+	{
+		name: 'auth.logoutEverywhere RPC',
+		method: 'POST',
+		target: '/_actions/auth.logoutEverywhere',
+		form: {},
+		expect: { ...everyone(ENDS_EVERY_SESSION), anonymous: 401 },
+	},
+	{
+		name: 'auth.logout RPC',
+		method: 'POST',
+		target: '/_actions/auth.logout',
+		form: {},
+		expect: everyone(200),
+		freshSession: true,
+	},
+	{
+		name: 'auth.logout form',
+		method: 'POST',
+		target: '/logout?_action=auth.logout',
+		form: {},
+		expect: everyone(303),
+		freshSession: true,
+	},
 
 	// Features: reads
 	{ name: 'manuals index', method: 'GET', target: '/manuals', expect: everyone(200) },
-	{ name: 'manual page', method: 'GET', target: '/manuals/getting-started/installation', expect: everyone(200) },
+	{
+		name: 'manual page',
+		method: 'GET',
+		target: '/manuals/getting-started/installation',
+		expect: everyone(200),
+	},
 	{ name: 'hints list', method: 'GET', target: '/hints', expect: everyone(200) },
 	{ name: 'hint', method: 'GET', target: SAMPLE_HINT, expect: everyone(200) },
 	{ name: 'hints feed', method: 'GET', target: '/hints/feed.xml', expect: everyone(200) },
 	{ name: 'forum index', method: 'GET', target: '/forum', expect: everyone(200) },
-	{ name: 'forum category', method: 'GET', target: '/forum/c/design-changes', expect: everyone(200) },
+	{
+		name: 'forum category',
+		method: 'GET',
+		target: '/forum/c/design-changes',
+		expect: everyone(200),
+	},
 	{ name: 'forum topic', method: 'GET', target: aTopic, expect: everyone(200) },
 	{ name: 'new topic form', method: 'GET', target: '/forum/new', expect: signedIn(200) },
 	{ name: 'notifications', method: 'GET', target: '/notifications', expect: signedIn(200) },
 	{ name: 'ticket form', method: 'GET', target: '/tickets/new', expect: signedIn(200) },
 	{ name: 'my tickets', method: 'GET', target: '/tickets', expect: signedIn(200) },
-	{ name: "a customer's ticket", method: 'GET', target: customerTicket, expect: { ...staffOnly(200), customer: 200 } },
+	{
+		name: "a customer's ticket",
+		method: 'GET',
+		target: customerTicket,
+		expect: { ...staffOnly(200), customer: 200 },
+	},
 	{ name: 'staff queue', method: 'GET', target: '/staff/tickets', expect: staffOnly(200, 403) },
-	{ name: 'staff ticket report', method: 'GET', target: '/staff/tickets/report', expect: staffOnly(200, 403) },
+	{
+		name: 'staff ticket report',
+		method: 'GET',
+		target: '/staff/tickets/report',
+		expect: staffOnly(200, 403),
+	},
 	{ name: 'staff hints', method: 'GET', target: '/staff/hints', expect: staffOnly(200, 403) },
 	// NOTE: the forum's staff pages answer others 404, the ticket desk 403 (both reveal nothing private).
-	{ name: 'staff forum log', method: 'GET', target: '/staff/forum/log', expect: staffOnly(200, 404) },
+	{
+		name: 'staff forum log',
+		method: 'GET',
+		target: '/staff/forum/log',
+		expect: staffOnly(200, 404),
+	},
 	{ name: 'search page', method: 'GET', target: '/search?q=markup', expect: everyone(200) },
 	{ name: 'suggest', method: 'GET', target: '/api/suggest?q=markup', expect: everyone(200) },
 	{ name: 'sitemap', method: 'GET', target: '/sitemap.xml', expect: everyone(200) },
@@ -91,7 +193,10 @@ export const ROUTES: RouteCase[] = [
 		name: 'tickets.note (internal) RPC',
 		method: 'POST',
 		target: '/_actions/tickets.note',
-		form: async () => ({ number: (await customerTicketNumber()) ?? '0', body: 'Internal: checked the logs.' }),
+		form: async () => ({
+			number: (await customerTicketNumber()) ?? '0',
+			body: 'Internal: checked the logs.',
+		}),
 		// NOTE: refused by role before the ticket is looked up, so 403 reveals nothing about it.
 		expect: staffOnly(200, 403, 401),
 	},
@@ -99,14 +204,21 @@ export const ROUTES: RouteCase[] = [
 		name: 'tickets.reply RPC',
 		method: 'POST',
 		target: '/_actions/tickets.reply',
-		form: async () => ({ number: (await customerTicketNumber()) ?? '0', body: 'Any news on this?' }),
+		form: async () => ({
+			number: (await customerTicketNumber()) ?? '0',
+			body: 'Any news on this?',
+		}),
 		expect: { ...staffOnly(200, 404, 401), customer: 200 },
 	},
 	{
 		name: 'forum.createTopic RPC in a staff-only category',
 		method: 'POST',
 		target: '/_actions/forum.createTopic',
-		form: () => ({ categorySlug: 'announcements', title: `Matrix announcement ${crypto.randomUUID().slice(0, 8)}`, body: 'Only staff may start topics here.' }),
+		form: () => ({
+			categorySlug: 'announcements',
+			title: `Matrix announcement ${crypto.randomUUID().slice(0, 8)}`,
+			body: 'Only staff may start topics here.',
+		}),
 		expect: { ...staffOnly(200, 403, 401) },
 	},
 	// TODO(forum): moderation (forum.moderate/move/hidePost: staffOnly), editing another user's post (403/404).

@@ -4,10 +4,18 @@ import { BASE_URL } from './base-url.ts';
 import type { PathResolver } from './targets.ts';
 import { fakeClientAddress, requestAs, type Viewer } from './viewers.ts';
 
-async function postForm(viewer: Viewer, path: string, form: Record<string, string>): Promise<string | undefined> {
+async function postForm(
+	viewer: Viewer,
+	path: string,
+	form: Record<string, string>,
+): Promise<string | undefined> {
 	const api = await requestAs(viewer);
 	try {
-		const res = await api.post(path, { form, headers: { origin: BASE_URL, 'x-forwarded-for': fakeClientAddress() }, maxRedirects: 0 });
+		const res = await api.post(path, {
+			form,
+			headers: { origin: BASE_URL, 'x-forwarded-for': fakeClientAddress() },
+			maxRedirects: 0,
+		});
 		return res.status() === 303 ? (res.headers()['location'] ?? undefined) : undefined;
 	} finally {
 		await api.dispose();

@@ -11,7 +11,11 @@ export async function resolveTarget(target: Target): Promise<string | undefined>
 }
 
 /** The first same-site link on `listPath` (as seen by `viewer`) whose path matches `pattern`. */
-export function firstLink(listPath: string, pattern: RegExp, viewer: Viewer = 'anonymous'): PathResolver {
+export function firstLink(
+	listPath: string,
+	pattern: RegExp,
+	viewer: Viewer = 'anonymous',
+): PathResolver {
 	return async () => {
 		const api = await requestAs(viewer);
 		try {

@@ -1,10 +1,22 @@
 // Who is asking: the six roles of the access matrix, mapped to the e2e fixture accounts, with
 // cached logins (one per role per worker) for browser contexts and Node-side request contexts.
-import { request, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
+import {
+	request,
+	type APIRequestContext,
+	type Browser,
+	type BrowserContext,
+} from '@playwright/test';
 import { BASE_URL } from './base-url.ts';
 import { E2E_PASSWORD, E2E_USERS, type E2EUser } from './users.ts';
 
-export const VIEWERS = ['anonymous', 'customer', 'otherCustomer', 'developer', 'staff', 'admin'] as const;
+export const VIEWERS = [
+	'anonymous',
+	'customer',
+	'otherCustomer',
+	'developer',
+	'staff',
+	'admin',
+] as const;
 export type Viewer = (typeof VIEWERS)[number];
 
 export const VIEWER_USERS: Record<Exclude<Viewer, 'anonymous'>, E2EUser> = {
@@ -62,7 +74,10 @@ export async function browserContextAs(browser: Browser, viewer: Viewer): Promis
 }
 
 /** A Node-side request context logged in as `viewer` (`fresh`: its own new session). */
-export async function requestAs(viewer: Viewer, { fresh = false } = {}): Promise<APIRequestContext> {
+export async function requestAs(
+	viewer: Viewer,
+	{ fresh = false } = {},
+): Promise<APIRequestContext> {
 	const storageState = fresh ? await freshStorageState(viewer) : await storageStateFor(viewer);
 	return request.newContext({ baseURL: BASE_URL, storageState });
 }

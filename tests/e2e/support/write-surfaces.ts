@@ -29,7 +29,12 @@ export interface WriteSurface {
 	 * checked already) and the form sent: counts towards limits and hides the result from others.
 	 * Returns further pages showing the write, which the fuzz test checks first.
 	 */
-	written(run: WriteRun, location: string, html: string, form: Record<string, string>): Promise<Undo>;
+	written(
+		run: WriteRun,
+		location: string,
+		html: string,
+		form: Record<string, string>,
+	): Promise<Undo>;
 	/** Called once after the last run. */
 	close(): Promise<void>;
 }
@@ -42,7 +47,12 @@ const TICKET_REPLY_LIMIT = 20;
 export const FUZZ_FORUM_CATEGORIES = ['integrations', 'additional-functionality', 'announcements'];
 
 /** Posts a form the way the browser does, from its own client address; expects `status`. */
-async function postForm(api: APIRequestContext, path: string, form: Record<string, string>, status = 303): Promise<string> {
+async function postForm(
+	api: APIRequestContext,
+	path: string,
+	form: Record<string, string>,
+	status = 303,
+): Promise<string> {
 	const res = await api.post(path, {
 		form,
 		headers: { origin: BASE_URL, 'x-forwarded-for': fakeClientAddress() },
@@ -59,7 +69,11 @@ function firstPostId(html: string): string {
 }
 
 /** Deletes staff's own post; the first post of a topic without replies takes the topic along. */
-async function deletePost(api: APIRequestContext, topicPath: string, postId: string): Promise<void> {
+async function deletePost(
+	api: APIRequestContext,
+	topicPath: string,
+	postId: string,
+): Promise<void> {
 	await postForm(api, `${topicPath}?_action=forum.deletePost`, { postId });
 }
 
@@ -187,7 +201,11 @@ export function ticketReplies(): WriteSurface {
 			}
 			current.sent += 1;
 			const number = String(current.ticket);
-			return { api: current.api, path: `/tickets/${number}?_action=tickets.reply`, fixed: { number } };
+			return {
+				api: current.api,
+				path: `/tickets/${number}?_action=tickets.reply`,
+				fixed: { number },
+			};
 		},
 		written: async () => ({}),
 		async close() {

@@ -21,7 +21,11 @@ describeEachDb('sessions', (use) => {
 		const user = await makeUser(db);
 		const token = generateSessionToken();
 		await createSession(db, token, user.id);
-		const rows = await db.selectFrom('auth_sessions').select('id').where('user_id', '=', user.id).execute();
+		const rows = await db
+			.selectFrom('auth_sessions')
+			.select('id')
+			.where('user_id', '=', user.id)
+			.execute();
 		expect(rows.map((r) => r.id)).toEqual([sessionIdFromToken(token)]);
 		expect(rows[0]!.id).not.toContain(token);
 		expect(rows[0]!.id).toMatch(/^[0-9a-f]{64}$/);
@@ -47,9 +51,16 @@ describeEachDb('sessions', (use) => {
 		const user = await makeUser(db);
 		const token = generateSessionToken();
 		await createSession(db, token, user.id);
-		await db.updateTable('auth_sessions').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+		await db
+			.updateTable('auth_sessions')
+			.set({ expires_at: new Date(Date.now() - 1000) })
+			.execute();
 		expect(await validateSessionToken(db, token)).toBeUndefined();
-		const left = await db.selectFrom('auth_sessions').select('id').where('id', '=', sessionIdFromToken(token)).execute();
+		const left = await db
+			.selectFrom('auth_sessions')
+			.select('id')
+			.where('id', '=', sessionIdFromToken(token))
+			.execute();
 		expect(left).toHaveLength(0);
 	});
 
@@ -62,7 +73,11 @@ describeEachDb('sessions', (use) => {
 		vi.useFakeTimers({ now: later, toFake: ['Date'] });
 		const found = await validateSessionToken(db, token);
 		expect(found!.session.expiresAt.getTime()).toBe(later + SESSION_TTL_MS);
-		const row = await db.selectFrom('auth_sessions').select('expires_at').where('id', '=', session.id).executeTakeFirstOrThrow();
+		const row = await db
+			.selectFrom('auth_sessions')
+			.select('expires_at')
+			.where('id', '=', session.id)
+			.executeTakeFirstOrThrow();
 		expect(new Date(row.expires_at).getTime()).toBe(later + SESSION_TTL_MS);
 	});
 

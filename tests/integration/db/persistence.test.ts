@@ -20,7 +20,11 @@ describe('PGlite under DATA_DIR', () => {
 
 			const second = await createPgliteDb(path.join(dir, 'pglite'));
 			expect(await migrateToLatest(second)).toEqual([]);
-			const row = await second.selectFrom('users').select('id').where('email', '=', 'kept@example.test').executeTakeFirst();
+			const row = await second
+				.selectFrom('users')
+				.select('id')
+				.where('email', '=', 'kept@example.test')
+				.executeTakeFirst();
 			expect(row?.id).toBe(user.id);
 			await second.destroy();
 		} finally {
@@ -33,7 +37,9 @@ describe('PGlite under DATA_DIR', () => {
 		try {
 			// A live process that is not us (our parent) holds the lock.
 			fs.writeFileSync(path.join(dir, 'pglite.lock'), String(process.ppid));
-			await expect(createPgliteDb(path.join(dir, 'pglite'))).rejects.toThrow(/in use by process \d+.*one server per DATA_DIR/);
+			await expect(createPgliteDb(path.join(dir, 'pglite'))).rejects.toThrow(
+				/in use by process \d+.*one server per DATA_DIR/,
+			);
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
@@ -45,9 +51,14 @@ describe.skipIf(!testDatabaseUrl)('PostgreSQL (TEST_DATABASE_URL)', () => {
 		const test = await createPostgresTestDb(testDatabaseUrl!);
 		try {
 			const user = await makeUser(test.db, { email: 'pg-kept@example.test' });
-			const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(test.db)).rows[0]!.s;
+			const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(test.db))
+				.rows[0]!.s;
 			const other = await createPostgresDb(testDatabaseUrl!, { searchPath: `${schema},public` });
-			const row = await other.selectFrom('users').select('id').where('email', '=', 'pg-kept@example.test').executeTakeFirst();
+			const row = await other
+				.selectFrom('users')
+				.select('id')
+				.where('email', '=', 'pg-kept@example.test')
+				.executeTakeFirst();
 			expect(row?.id).toBe(user.id);
 
 			// Rate limits are shared: hits from two pools (two server instances) add up.

@@ -30,7 +30,10 @@ describe.skipIf(!testDatabaseUrl)('PostgreSQL connection loss', () => {
 			await new Promise((resolve) => setTimeout(resolve, 300));
 			await sql`select 1`.execute(trx);
 		});
-		const error = await transaction.then(() => undefined, (e: unknown) => e);
+		const error = await transaction.then(
+			() => undefined,
+			(e: unknown) => e,
+		);
 		// The request that held it answers 503 with Retry-After, like any other outage.
 		expect(isDatabaseUnavailable(error), String(error)).toBe(true);
 		expect(uncaught).toEqual([]);

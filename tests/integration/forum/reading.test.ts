@@ -78,7 +78,12 @@ describeEachDb('forum reading', (use) => {
 		expect(after.latest.total - before.latest.total).toBe(1);
 		expect(general(afterStaff) - general(beforeStaff)).toBe(2);
 		expect(afterStaff.latest.total - beforeStaff.latest.total).toBe(2);
-		expect(after.latest.total).toBe(after.categories.reduce((sum, c) => sum + c.topicCount + c.children.reduce((s, k) => s + k.topicCount, 0), 0));
+		expect(after.latest.total).toBe(
+			after.categories.reduce(
+				(sum, c) => sum + c.topicCount + c.children.reduce((s, k) => s + k.topicCount, 0),
+				0,
+			),
+		);
 		// Counts, categories, the page of topics.
 		expect(plugin.count).toBe(3);
 		expect((await getCategoryPage(db, null, 'general')).topics.total - categoryBefore).toBe(1);

@@ -25,7 +25,12 @@ describeEachDb('hint editing', (use) => {
 		const draft = await makeHint(db, staff, { body: 'First wording of the hint.' });
 		expect(draft).toMatchObject({ state: 'draft', version: 1, publishedAt: null });
 
-		const published = await updateHint(db, staff, editForm(draft, { state: 'published' }), TEST_HINT_CONTEXT);
+		const published = await updateHint(
+			db,
+			staff,
+			editForm(draft, { state: 'published' }),
+			TEST_HINT_CONTEXT,
+		);
 		expect(published.version).toBe(2);
 		expect(published.publishedAt).toBeInstanceOf(Date);
 
@@ -42,7 +47,11 @@ describeEachDb('hint editing', (use) => {
 			revision: 2,
 			version: edited.version,
 		});
-		expect(restored).toMatchObject({ body: 'First wording of the hint.', state: 'published', version: 4 });
+		expect(restored).toMatchObject({
+			body: 'First wording of the hint.',
+			state: 'published',
+			version: 4,
+		});
 		expect(restored.publishedAt).toEqual(published.publishedAt);
 
 		const { revisions } = await listHintRevisions(db, staff, draft.id);
@@ -52,7 +61,9 @@ describeEachDb('hint editing', (use) => {
 			[2, 'Published', 'First wording of the hint.'],
 			[1, 'Created as draft', 'First wording of the hint.'],
 		]);
-		expect(revisions.every((r) => r.authorId === staff.id && r.authorName === staff.displayName)).toBe(true);
+		expect(
+			revisions.every((r) => r.authorId === staff.id && r.authorName === staff.displayName),
+		).toBe(true);
 		expect(previewHintMarkdown(staff, '## Step\n\n**bold**')).toBe(
 			'<h2 id="hint-step">Step <a class="heading-anchor" href="#hint-step" aria-label="Permalink: Step">#</a></h2>\n<p><strong>bold</strong></p>\n',
 		);
@@ -71,8 +82,18 @@ describeEachDb('hint editing', (use) => {
 		const db = use();
 		const staff = await staffUser(db);
 		const hint = await makeHint(db, staff);
-		await updateHint(db, staff, editForm(hint, { body: 'Someone else saved first.' }), TEST_HINT_CONTEXT);
-		const stale = updateHint(db, staff, editForm(hint, { body: 'My late edit.' }), TEST_HINT_CONTEXT);
+		await updateHint(
+			db,
+			staff,
+			editForm(hint, { body: 'Someone else saved first.' }),
+			TEST_HINT_CONTEXT,
+		);
+		const stale = updateHint(
+			db,
+			staff,
+			editForm(hint, { body: 'My late edit.' }),
+			TEST_HINT_CONTEXT,
+		);
 		await expect(stale).rejects.toBeInstanceOf(ConflictError);
 		const { hint: current } = await listHintRevisions(db, staff, hint.id);
 		expect(current.body).toBe('Someone else saved first.');
@@ -96,7 +117,9 @@ describeEachDb('hint editing', (use) => {
 		expect(ok.relatedManuals).toEqual(['admin-panel/currencies']);
 		const bad = makeHint(db, staff, { relatedManuals: ['admin-panel/nope'] });
 		await expect(bad).rejects.toBeInstanceOf(BadRequestError);
-		await expect(bad).rejects.toMatchObject({ details: { relatedManuals: expect.stringContaining('admin-panel/nope') } });
+		await expect(bad).rejects.toMatchObject({
+			details: { relatedManuals: expect.stringContaining('admin-panel/nope') },
+		});
 	});
 
 	it('normalises tags and keeps a slightly earlier publish date when the form only shows minutes', async () => {
@@ -123,9 +146,16 @@ describeEachDb('hint editing', (use) => {
 			const staff = await staffUser(db);
 			const outsider = asSessionUser(await makeUser(db, { role }));
 			const hint = await makeHint(db, staff, { state: 'published', body: 'Original text stays.' });
-			await expect(createHint(db, outsider, hintForm(), TEST_HINT_CONTEXT)).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(createHint(db, outsider, hintForm(), TEST_HINT_CONTEXT)).rejects.toBeInstanceOf(
+				ForbiddenError,
+			);
 			await expect(
-				updateHint(db, outsider, editForm(hint, { body: 'Vandalised text here.' }), TEST_HINT_CONTEXT),
+				updateHint(
+					db,
+					outsider,
+					editForm(hint, { body: 'Vandalised text here.' }),
+					TEST_HINT_CONTEXT,
+				),
 			).rejects.toBeInstanceOf(ForbiddenError);
 			await expect(
 				restoreHintRevision(db, outsider, { id: hint.id, revision: 1, version: 1 }),

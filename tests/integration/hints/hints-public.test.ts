@@ -4,7 +4,12 @@ import { describeEachDb } from '../../support/db.ts';
 import { editForm, makeHint, TEST_HINT_CONTEXT } from '../../support/hints.ts';
 import { NotFoundError } from '#server/errors.ts';
 import { getHintForReader, updateHint } from '#server/hints/hints.service.ts';
-import { HINTS_PER_PAGE, listFeedHints, listHintTags, listPublicHints } from '#server/hints/hints-public.ts';
+import {
+	HINTS_PER_PAGE,
+	listFeedHints,
+	listHintTags,
+	listPublicHints,
+} from '#server/hints/hints-public.ts';
 import type { Db } from '#server/db/client.ts';
 
 const HOUR = 3_600_000;
@@ -41,7 +46,10 @@ describeEachDb('public hints', (use) => {
 		expect(first.hints).toHaveLength(HINTS_PER_PAGE);
 		expect(first.hints[0]!.title).toBe(`Numbered hint ${HINTS_PER_PAGE + 1} ${tag}`);
 		const second = await listPublicHints(db, { tag: tag.toUpperCase(), page: 2 });
-		expect(second.hints.map((h) => h.title)).toEqual([`Numbered hint 1 ${tag}`, `Numbered hint 0 ${tag}`]);
+		expect(second.hints.map((h) => h.title)).toEqual([
+			`Numbered hint 1 ${tag}`,
+			`Numbered hint 0 ${tag}`,
+		]);
 		const beyond = await listPublicHints(db, { tag, page: 9 });
 		expect(beyond.page).toBe(2);
 
@@ -69,7 +77,9 @@ describeEachDb('public hints', (use) => {
 		expect(feed.map((h) => h.id)).toContain(visible.id);
 		for (const hidden of [draft, archived, future]) {
 			expect(feed.map((h) => h.id)).not.toContain(hidden.id);
-			await expect(getHintForReader(db, customer, hidden.slug)).rejects.toBeInstanceOf(NotFoundError);
+			await expect(getHintForReader(db, customer, hidden.slug)).rejects.toBeInstanceOf(
+				NotFoundError,
+			);
 			await expect(getHintForReader(db, null, hidden.slug)).rejects.toBeInstanceOf(NotFoundError);
 		}
 		expect((await getHintForReader(db, staff, draft.slug)).visibility).toBe('draft');

@@ -27,8 +27,18 @@ describeEachDb('hints in the search outbox', (use, kind) => {
 		const staff = asSessionUser(await makeUser(db, { role: 'staff' }));
 		const draft = await makeHint(db, staff, { tags: 'cron' });
 		expect(await outboxFor(db, draft.id)).toEqual([]);
-		const published = await updateHint(db, staff, editForm(draft, { state: 'published' }), TEST_HINT_CONTEXT);
-		const edited = await updateHint(db, staff, editForm(published, { title: 'A better title here' }), TEST_HINT_CONTEXT);
+		const published = await updateHint(
+			db,
+			staff,
+			editForm(draft, { state: 'published' }),
+			TEST_HINT_CONTEXT,
+		);
+		const edited = await updateHint(
+			db,
+			staff,
+			editForm(published, { title: 'A better title here' }),
+			TEST_HINT_CONTEXT,
+		);
 		await updateHint(db, staff, editForm(edited, { state: 'archived' }), TEST_HINT_CONTEXT);
 		const rows = await outboxFor(db, draft.id);
 		expect(rows.map((r) => r.op)).toEqual(['upsert', 'upsert', 'delete']);
@@ -62,7 +72,10 @@ describeEachDb('hints in the search outbox', (use, kind) => {
 	it('writes the outbox row in the same transaction as the hint (a failed commit leaves neither)', async () => {
 		const db = use();
 		const staff = asSessionUser(await makeUser(db, { role: 'staff' }));
-		const hint = await makeHint(db, staff, { state: 'published', body: 'Text before the failed edit.' });
+		const hint = await makeHint(db, staff, {
+			state: 'published',
+			body: 'Text before the failed edit.',
+		});
 		const before = await outboxFor(db, hint.id);
 		// A deferred trigger fails the commit after every statement (outbox insert included) ran.
 		const fn = `fail_outbox_${kind}_${Date.now().toString(36)}`;
@@ -74,16 +87,29 @@ describeEachDb('hints in the search outbox', (use, kind) => {
 		await sql`create constraint trigger ${sql.id(`${fn}_trg`)} after insert on search_outbox
 			deferrable initially deferred for each row execute function ${sql.id(fn)}()`.execute(db);
 		try {
-			const failing = updateHint(db, staff, editForm(hint, { body: 'FAIL-COMMIT edit text.' }), TEST_HINT_CONTEXT);
+			const failing = updateHint(
+				db,
+				staff,
+				editForm(hint, { body: 'FAIL-COMMIT edit text.' }),
+				TEST_HINT_CONTEXT,
+			);
 			await expect(failing).rejects.toThrow(/commit refused/);
 		} finally {
 			await sql`drop trigger ${sql.id(`${fn}_trg`)} on search_outbox`.execute(db);
 			await sql`drop function ${sql.id(fn)}()`.execute(db);
 		}
 		expect(await outboxFor(db, hint.id)).toEqual(before);
-		const row = await db.selectFrom('hints').select(['body', 'version']).where('id', '=', hint.id).executeTakeFirstOrThrow();
+		const row = await db
+			.selectFrom('hints')
+			.select(['body', 'version'])
+			.where('id', '=', hint.id)
+			.executeTakeFirstOrThrow();
 		expect(row).toEqual({ body: 'Text before the failed edit.', version: 1 });
-		const revisions = await db.selectFrom('hint_revisions').select('number').where('hint_id', '=', hint.id).execute();
+		const revisions = await db
+			.selectFrom('hint_revisions')
+			.select('number')
+			.where('hint_id', '=', hint.id)
+			.execute();
 		expect(revisions).toHaveLength(1);
 	});
 });

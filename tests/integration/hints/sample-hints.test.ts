@@ -16,13 +16,20 @@ describeEachDb('sample hints', (use) => {
 		const [a, b] = await Promise.all([seedSampleHints(db, seeds), seedSampleHints(db, seeds)]);
 		expect(a + b).toBe(seeds.length);
 		expect(await seedSampleHints(db, seeds)).toBe(0);
-		const count = await db.selectFrom('hints').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		const count = await db
+			.selectFrom('hints')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
 		expect(Number(count.n)).toBe(seeds.length);
 		const list = await listPublicHints(db, { page: 1 });
 		expect(list.total).toBe(seeds.length);
 		const revisions = await db.selectFrom('hint_revisions').select('hint_id').execute();
 		expect(revisions).toHaveLength(seeds.length);
-		const outbox = await db.selectFrom('search_outbox').select('source_id').where('kind', '=', 'hint').execute();
+		const outbox = await db
+			.selectFrom('search_outbox')
+			.select('source_id')
+			.where('kind', '=', 'hint')
+			.execute();
 		expect(outbox).toHaveLength(seeds.length);
 	});
 });

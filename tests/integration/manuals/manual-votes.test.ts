@@ -28,14 +28,26 @@ describeEachDb('manual votes', (use) => {
 		await recordManualVote(db, vote('api-key/connecting-the-key', 'yes'), user, ip, PAGES);
 		await recordManualVote(db, vote('support/how-support-works', 'yes'), reader, ip, PAGES);
 		const tallies = await listManualVoteTallies(db, staff);
-		expect(tallies.find((t) => t.pageId === 'api-key/connecting-the-key')).toMatchObject({ yes: 1, no: 1 });
-		expect(tallies.find((t) => t.pageId === 'support/how-support-works')).toMatchObject({ yes: 1, no: 0 });
+		expect(tallies.find((t) => t.pageId === 'api-key/connecting-the-key')).toMatchObject({
+			yes: 1,
+			no: 1,
+		});
+		expect(tallies.find((t) => t.pageId === 'support/how-support-works')).toMatchObject({
+			yes: 1,
+			no: 0,
+		});
 	});
 
 	it('stores only a hash of who voted', async () => {
 		const db = use();
 		const cookie = newVoterCookie();
-		await recordManualVote(db, vote('support/how-support-works', 'no'), { cookie }, nextAddress(), PAGES);
+		await recordManualVote(
+			db,
+			vote('support/how-support-works', 'no'),
+			{ cookie },
+			nextAddress(),
+			PAGES,
+		);
 		const rows = await db.selectFrom('manual_votes').select('voter_key').execute();
 		expect(rows.map((r) => r.voter_key)).toContain(voterKeyOf({ cookie }));
 		expect(rows.some((r) => r.voter_key.includes(cookie))).toBe(false);
@@ -44,9 +56,19 @@ describeEachDb('manual votes', (use) => {
 
 	it('refuses votes for pages that do not exist', async () => {
 		const db = use();
-		const attempt = recordManualVote(db, vote('api-key/nope', 'yes'), { cookie: newVoterCookie() }, nextAddress(), PAGES);
+		const attempt = recordManualVote(
+			db,
+			vote('api-key/nope', 'yes'),
+			{ cookie: newVoterCookie() },
+			nextAddress(),
+			PAGES,
+		);
 		await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
-		const rows = await db.selectFrom('manual_votes').select('page_id').where('page_id', '=', 'api-key/nope').execute();
+		const rows = await db
+			.selectFrom('manual_votes')
+			.select('page_id')
+			.where('page_id', '=', 'api-key/nope')
+			.execute();
 		expect(rows).toEqual([]);
 	});
 
@@ -54,11 +76,29 @@ describeEachDb('manual votes', (use) => {
 		const db = use();
 		const ip = nextAddress();
 		for (let i = 0; i < VOTE_LIMIT.limit; i++) {
-			await recordManualVote(db, vote('support/how-support-works', 'yes'), { cookie: newVoterCookie() }, ip, PAGES);
+			await recordManualVote(
+				db,
+				vote('support/how-support-works', 'yes'),
+				{ cookie: newVoterCookie() },
+				ip,
+				PAGES,
+			);
 		}
-		const over = recordManualVote(db, vote('support/how-support-works', 'yes'), { cookie: newVoterCookie() }, ip, PAGES);
+		const over = recordManualVote(
+			db,
+			vote('support/how-support-works', 'yes'),
+			{ cookie: newVoterCookie() },
+			ip,
+			PAGES,
+		);
 		await expect(over).rejects.toBeInstanceOf(TooManyRequestsError);
-		await recordManualVote(db, vote('support/how-support-works', 'yes'), { cookie: newVoterCookie() }, nextAddress(), PAGES);
+		await recordManualVote(
+			db,
+			vote('support/how-support-works', 'yes'),
+			{ cookie: newVoterCookie() },
+			nextAddress(),
+			PAGES,
+		);
 	});
 
 	it('shows the tallies to staff only', async () => {

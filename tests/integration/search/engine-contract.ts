@@ -16,14 +16,20 @@ export function engineContract(engine: () => SearchEngine): void {
 
 	it('finds an upserted document by a word of its title and body', async () => {
 		await engine().upsert([
-			makeSearchDocument({ title: 'Payment methods', body: 'Connect PayPal and bank cards at checkout.' }),
+			makeSearchDocument({
+				title: 'Payment methods',
+				body: 'Connect PayPal and bank cards at checkout.',
+			}),
 			makeSearchDocument({ title: 'Storefront languages', body: 'Translate the shop.' }),
 		]);
 		expect(await titles('payment')).toEqual(['Payment methods']);
 		expect(await titles('paypal')).toEqual(['Payment methods']);
 		const result = await engine().search({ q: 'paypal' });
 		expect(result.total).toBe(1);
-		expect(result.hits[0]).toMatchObject({ kind: 'hint', url: expect.stringMatching(/^\/hints\//) });
+		expect(result.hits[0]).toMatchObject({
+			kind: 'hint',
+			url: expect.stringMatching(/^\/hints\//),
+		});
 	});
 
 	it('replaces a document upserted again instead of duplicating it', async () => {
@@ -42,7 +48,9 @@ export function engineContract(engine: () => SearchEngine): void {
 	});
 
 	it('stems English words: "installing" finds "installation"', async () => {
-		await engine().upsert([makeSearchDocument({ title: 'Installation on shared hosting', body: 'Upload the archive.' })]);
+		await engine().upsert([
+			makeSearchDocument({ title: 'Installation on shared hosting', body: 'Upload the archive.' }),
+		]);
 		expect(await titles('installing')).toEqual(['Installation on shared hosting']);
 	});
 
@@ -56,7 +64,10 @@ export function engineContract(engine: () => SearchEngine): void {
 
 	it('matches the last word as a prefix while typing: "curr" finds "currencies"', async () => {
 		await engine().upsert([
-			makeSearchDocument({ title: 'Currencies and the yuan rate', body: 'Set the selling currency.' }),
+			makeSearchDocument({
+				title: 'Currencies and the yuan rate',
+				body: 'Set the selling currency.',
+			}),
 			makeSearchDocument({ title: 'Delivery methods', body: 'Rates by weight.' }),
 		]);
 		expect(await titles('curr')).toEqual(['Currencies and the yuan rate']);
@@ -72,13 +83,30 @@ export function engineContract(engine: () => SearchEngine): void {
 
 	it('filters by kind and by section', async () => {
 		await engine().upsert([
-			makeSearchDocument({ kind: 'manual', title: 'Markup rules', section: 'Admin panel', sectionLabel: 'Admin panel' }),
+			makeSearchDocument({
+				kind: 'manual',
+				title: 'Markup rules',
+				section: 'Admin panel',
+				sectionLabel: 'Admin panel',
+			}),
 			makeSearchDocument({ kind: 'hint', title: 'Markup for Tmall', section: 'pricing' }),
-			makeSearchDocument({ kind: 'topic', title: 'Markup per supplier', section: 'custom-development', sectionLabel: 'Co-development' }),
+			makeSearchDocument({
+				kind: 'topic',
+				title: 'Markup per supplier',
+				section: 'custom-development',
+				sectionLabel: 'Co-development',
+			}),
 		]);
-		expect((await titles('markup')).sort()).toEqual(['Markup for Tmall', 'Markup per supplier', 'Markup rules']);
+		expect((await titles('markup')).sort()).toEqual([
+			'Markup for Tmall',
+			'Markup per supplier',
+			'Markup rules',
+		]);
 		expect(await titles('markup', { q: '', kinds: ['topic'] })).toEqual(['Markup per supplier']);
-		expect((await titles('markup', { q: '', kinds: ['manual', 'hint'] })).sort()).toEqual(['Markup for Tmall', 'Markup rules']);
+		expect((await titles('markup', { q: '', kinds: ['manual', 'hint'] })).sort()).toEqual([
+			'Markup for Tmall',
+			'Markup rules',
+		]);
 		expect(await titles('markup', { q: '', section: 'Admin panel' })).toEqual(['Markup rules']);
 		const hit = (await engine().search({ q: 'markup', kinds: ['topic'] })).hits[0];
 		expect(hit).toMatchObject({ section: 'custom-development', sectionLabel: 'Co-development' });
@@ -87,7 +115,10 @@ export function engineContract(engine: () => SearchEngine): void {
 	it('ranks documents matching more of the words first', async () => {
 		await engine().upsert([
 			makeSearchDocument({ title: 'Order export', body: 'Export orders to a spreadsheet.' }),
-			makeSearchDocument({ title: 'Order statuses and export to 1C', body: 'Statuses of an order and 1C exchange.' }),
+			makeSearchDocument({
+				title: 'Order statuses and export to 1C',
+				body: 'Statuses of an order and 1C exchange.',
+			}),
 			makeSearchDocument({ title: 'Order statuses', body: 'What each order status means.' }),
 		]);
 		const found = await titles('order statuses 1C');
@@ -95,7 +126,11 @@ export function engineContract(engine: () => SearchEngine): void {
 	});
 
 	it('pages results with limit and offset and reports the total', async () => {
-		await engine().upsert(Array.from({ length: 5 }, (_, i) => makeSearchDocument({ title: `Widget setting ${i}`, body: 'widget' })));
+		await engine().upsert(
+			Array.from({ length: 5 }, (_, i) =>
+				makeSearchDocument({ title: `Widget setting ${i}`, body: 'widget' }),
+			),
+		);
 		const first = await engine().search({ q: 'widget', limit: 2, countTotal: true });
 		const third = await engine().search({ q: 'widget', limit: 2, offset: 4 });
 		expect(first.hits).toHaveLength(2);

@@ -6,7 +6,11 @@ const url = process.env.MEILISEARCH_URL;
 
 if (url) {
 	describe('Meilisearch engine', () => {
-		const engine = createMeiliEngine({ url, apiKey: process.env.MEILISEARCH_API_KEY, indexUid: `test_${Date.now().toString(36)}` });
+		const engine = createMeiliEngine({
+			url,
+			apiKey: process.env.MEILISEARCH_API_KEY,
+			indexUid: `test_${Date.now().toString(36)}`,
+		});
 		engineContract(() => engine);
 	});
 } else {

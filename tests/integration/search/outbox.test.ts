@@ -7,7 +7,10 @@ import type { Db } from '#server/db/client.ts';
 import { describeEachDb } from '../../support/db.ts';
 import { createFakeEngine, makeSearchDocument, type FakeEngine } from '../../support/search.ts';
 
-const external = (engine: FakeEngine): OutboxTarget => ({ column: 'external_processed_at', engineFor: () => engine });
+const external = (engine: FakeEngine): OutboxTarget => ({
+	column: 'external_processed_at',
+	engineFor: () => engine,
+});
 const builtin: OutboxTarget = { column: 'processed_at', engineFor: (trx) => createPgEngine(trx) };
 
 /** Edits as the domains make them: each change and its outbox row in one transaction. */
@@ -19,7 +22,9 @@ async function makeEdits(db: Db, tag: string) {
 		await enqueueSearchDocument(trx, a);
 		await enqueueSearchDocument(trx, b);
 	});
-	await db.transaction().execute((trx) => enqueueSearchDocument(trx, { ...a, title: `Alpha ${tag} final` }));
+	await db
+		.transaction()
+		.execute((trx) => enqueueSearchDocument(trx, { ...a, title: `Alpha ${tag} final` }));
 	await db.transaction().execute((trx) => enqueueSearchRemoval(trx, 'topic', b.sourceId));
 	await db.transaction().execute((trx) => enqueueSearchDocument(trx, c));
 	return { a, b, c };
@@ -48,8 +53,13 @@ describeEachDb('search outbox', (use) => {
 
 		await expect(drainOutboxBatch(db, external(engine))).rejects.toThrow(/ECONNREFUSED/);
 		expect(await countPending(db, 'external_processed_at')).toBe(5);
-		const failed = await db.selectFrom('search_outbox').select(['attempts', 'last_error']).execute();
-		expect(failed.every((r) => r.attempts === 1 && /ECONNREFUSED/.test(r.last_error ?? ''))).toBe(true);
+		const failed = await db
+			.selectFrom('search_outbox')
+			.select(['attempts', 'last_error'])
+			.execute();
+		expect(failed.every((r) => r.attempts === 1 && /ECONNREFUSED/.test(r.last_error ?? ''))).toBe(
+			true,
+		);
 
 		engine.down = false;
 		await drainAll(db, external(engine));
@@ -78,7 +88,10 @@ describeEachDb('search outbox', (use) => {
 		expect(await countPending(db, 'processed_at')).toBe(0);
 		expect(await countPending(db, 'external_processed_at')).toBe(5);
 		const found = await createPgEngine(db).search({ q: 'builtin' });
-		expect(found.hits.map((h) => h.title).sort()).toEqual(['Alpha builtin final', 'Charlie builtin']);
+		expect(found.hits.map((h) => h.title).sort()).toEqual([
+			'Alpha builtin final',
+			'Charlie builtin',
+		]);
 		expect(found.hits.find((h) => h.sourceId === a.sourceId)).toBeDefined();
 	});
 
@@ -86,7 +99,11 @@ describeEachDb('search outbox', (use) => {
 		const db = use();
 		const engine = createFakeEngine();
 		engine.down = true;
-		const worker = startSearchWorker(db, engine, { pollMs: 20, maxBackoffMs: 50, externalInTransaction: false });
+		const worker = startSearchWorker(db, engine, {
+			pollMs: 20,
+			maxBackoffMs: 50,
+			externalInTransaction: false,
+		});
 		stop = () => worker.stop();
 		const { a, b } = await makeEdits(db, 'worker');
 		await worker.settled();

@@ -14,7 +14,9 @@ describeEachDb('public search service', (use) => {
 
 	it('answers from the built-in engine when no external engine is configured', async () => {
 		setExternalEngine(null);
-		await createPgEngine(use()).upsert([makeSearchDocument({ kind: 'manual', title: 'Warehouse addresses for parcels' })]);
+		await createPgEngine(use()).upsert([
+			makeSearchDocument({ kind: 'manual', title: 'Warehouse addresses for parcels' }),
+		]);
 		const result = await searchPublic(use(), { q: 'warehouse' });
 		expect(result).toMatchObject({ engine: 'postgres', degraded: false, total: 1 });
 		expect(await searchEngineStatus()).toBe('postgres');
@@ -31,7 +33,9 @@ describeEachDb('public search service', (use) => {
 	});
 
 	it('falls back to the built-in engine while the external one is down, and says so', async () => {
-		await createPgEngine(use()).upsert([makeSearchDocument({ kind: 'hint', title: 'Fallback about couriers' })]);
+		await createPgEngine(use()).upsert([
+			makeSearchDocument({ kind: 'hint', title: 'Fallback about couriers' }),
+		]);
 		const fake = createFakeEngine();
 		fake.down = true;
 		setExternalEngine(fake);
@@ -51,12 +55,21 @@ describeEachDb('public search service', (use) => {
 
 	it('suggests a route with a reason and plain-text results', async () => {
 		await createPgEngine(use()).upsert([
-			makeSearchDocument({ kind: 'manual', title: 'Payment methods', body: 'Set up **payment methods**: cards, <b>PayPal</b> and invoices.', url: '/manuals/admin-panel/payment-methods' }),
+			makeSearchDocument({
+				kind: 'manual',
+				title: 'Payment methods',
+				body: 'Set up **payment methods**: cards, <b>PayPal</b> and invoices.',
+				url: '/manuals/admin-panel/payment-methods',
+			}),
 		]);
 		const response = await suggest(use(), 'How do I set up payment methods?');
 		expect(response.route).toBe('self_service');
 		expect(response.reason.length).toBeGreaterThan(10);
-		expect(response.results[0]).toMatchObject({ kind: 'manual', title: 'Payment methods', url: '/manuals/admin-panel/payment-methods' });
+		expect(response.results[0]).toMatchObject({
+			kind: 'manual',
+			title: 'Payment methods',
+			url: '/manuals/admin-panel/payment-methods',
+		});
 		expect(response.results[0]?.snippet).toContain('<b>PayPal</b>');
 		expect(response.results[0]?.snippet).not.toContain('<mark>');
 	});

@@ -21,14 +21,19 @@ function contentDir(pages: Record<string, string>): string {
 	}
 	return dir;
 }
-const page = (title: string, text: string) => `---\ntitle: '${title}'\ndescription: 'About ${title}'\nsection: Admin panel\norder: 1\n---\n\n## Heading\n\n${text}\n`;
+const page = (title: string, text: string) =>
+	`---\ntitle: '${title}'\ndescription: 'About ${title}'\nsection: Admin panel\norder: 1\n---\n\n## Heading\n\n${text}\n`;
 
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 it('reads the shipped manual pages with ids, urls and sections', () => {
 	const docs = listManualSearchDocuments(path.resolve('content'));
 	const currencies = docs.find((d) => d.sourceId === 'admin-panel/currencies');
-	expect(currencies).toMatchObject({ kind: 'manual', url: '/manuals/admin-panel/currencies', section: 'Admin panel' });
+	expect(currencies).toMatchObject({
+		kind: 'manual',
+		url: '/manuals/admin-panel/currencies',
+		section: 'Admin panel',
+	});
 	expect(currencies?.title).toMatch(/Currencies/);
 	expect(docs.length).toBeGreaterThan(20);
 });
@@ -37,12 +42,20 @@ describeEachDb('manual sync and reindex', (use) => {
 	it('queues manual pages once, then only when they change, removing deleted pages', async () => {
 		const db = use();
 		await db.deleteFrom('search_state').execute();
-		const dir = contentDir({ 'admin-panel/a': page('Alpha page', 'first'), 'admin-panel/b': page('Bravo page', 'second') });
+		const dir = contentDir({
+			'admin-panel/a': page('Alpha page', 'first'),
+			'admin-panel/b': page('Bravo page', 'second'),
+		});
 		expect(await syncManualDocuments(db, dir)).toBe(2);
 		expect(await syncManualDocuments(db, dir)).toBe(0);
 		fs.rmSync(path.join(dir, 'manuals', 'admin-panel', 'b.md'));
 		expect(await syncManualDocuments(db, dir)).toBe(1);
-		const ops = await db.selectFrom('search_outbox').select(['source_id', 'op']).where('kind', '=', 'manual').orderBy('id').execute();
+		const ops = await db
+			.selectFrom('search_outbox')
+			.select(['source_id', 'op'])
+			.where('kind', '=', 'manual')
+			.orderBy('id')
+			.execute();
 		expect(ops.slice(-2)).toEqual([
 			{ source_id: 'admin-panel/b', op: 'delete' },
 			{ source_id: 'admin-panel/a', op: 'upsert' },
@@ -52,11 +65,20 @@ describeEachDb('manual sync and reindex', (use) => {
 	it('rebuilds every engine from the sources and settles the outbox written before', async () => {
 		const db = use();
 		await enqueueSearchDocument(db, makeSearchDocument({ title: 'Stale queued hint' }));
-		await createPgEngine(db).upsert([makeSearchDocument({ title: 'Leftover document from before' })]);
-		const fresh = [makeSearchDocument({ kind: 'topic', title: 'Rebuilt topic about parcels' }), makeSearchDocument({ title: 'Rebuilt hint about parcels' })];
+		await createPgEngine(db).upsert([
+			makeSearchDocument({ title: 'Leftover document from before' }),
+		]);
+		const fresh = [
+			makeSearchDocument({ kind: 'topic', title: 'Rebuilt topic about parcels' }),
+			makeSearchDocument({ title: 'Rebuilt hint about parcels' }),
+		];
 		const external = createFakeEngine();
 		const progress: string[] = [];
-		const result = await reindexAll(db, { external, sources: [{ kind: 'topic', label: 'test docs', list: () => fresh }], onProgress: (p) => progress.push(`${p.step} ${p.done}/${p.total}`) });
+		const result = await reindexAll(db, {
+			external,
+			sources: [{ kind: 'topic', label: 'test docs', list: () => fresh }],
+			onProgress: (p) => progress.push(`${p.step} ${p.done}/${p.total}`),
+		});
 		expect(result).toEqual({ documents: 2, engines: ['postgres', 'meilisearch'] });
 		expect((await createPgEngine(db).search({ q: 'parcels' })).total).toBe(2);
 		expect((await createPgEngine(db).search({ q: 'leftover' })).total).toBe(0);

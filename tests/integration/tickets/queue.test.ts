@@ -130,7 +130,11 @@ describeEachDb('staff queue', (use) => {
 		);
 		expect(second).toMatchObject({ total: 60, pageCount: 2 });
 		// A page past the end still knows how many there are (for the pager).
-		const beyond = await listQueue(db, staff, QueueFilterSchema.parse({ q: `Bulk ${t}`, page: '5' }));
+		const beyond = await listQueue(
+			db,
+			staff,
+			QueueFilterSchema.parse({ q: `Bulk ${t}`, page: '5' }),
+		);
 		expect(beyond).toMatchObject({ items: [], total: 60, pageCount: 2 });
 	});
 });

@@ -8,7 +8,12 @@ describeEachDb('concurrent sign-ups', (use) => {
 		const tag = Date.now().toString(36);
 		const users = await Promise.all(
 			Array.from({ length: 6 }, (_, i) =>
-				createUser(db, { email: `same-name-${tag}-${i}@example.test`, displayName: `Twin ${tag}`, password: 'twin password 1', role: 'customer' }),
+				createUser(db, {
+					email: `same-name-${tag}-${i}@example.test`,
+					displayName: `Twin ${tag}`,
+					password: 'twin password 1',
+					role: 'customer',
+				}),
 			),
 		);
 		expect(new Set(users.map((u) => u.handle)).size).toBe(6);

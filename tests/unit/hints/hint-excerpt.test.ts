@@ -3,7 +3,8 @@ import { hintExcerpt } from '#server/hints/hint-excerpt.ts';
 
 describe('hintExcerpt', () => {
 	it('takes the first prose paragraph without markup', () => {
-		const body = '## Heading\n\n```bash\nrm -rf /\n```\n\nRun **`api:check`** from [the shop](/manuals/x) folder.\n\nSecond.';
+		const body =
+			'## Heading\n\n```bash\nrm -rf /\n```\n\nRun **`api:check`** from [the shop](/manuals/x) folder.\n\nSecond.';
 		expect(hintExcerpt(body)).toBe('Run api:check from the shop folder.');
 	});
 

@@ -3,7 +3,9 @@ import { isHintSlug, normalizeTag, parseTags, slugifyTitle } from '#lib/hint-slu
 
 describe('slugifyTitle', () => {
 	it('keeps ASCII words joined by single hyphens', () => {
-		expect(slugifyTitle('  Check your OT API Key -- in 1 minute! ')).toBe('check-your-ot-api-key-in-1-minute');
+		expect(slugifyTitle('  Check your OT API Key -- in 1 minute! ')).toBe(
+			'check-your-ot-api-key-in-1-minute',
+		);
 	});
 
 	it('drops accents rather than whole letters', () => {
@@ -27,9 +29,12 @@ describe('slugifyTitle', () => {
 });
 
 describe('isHintSlug', () => {
-	it.each(['abc', 'cron-2', 'a1-b2-c3'])('accepts %s', (slug) => expect(isHintSlug(slug)).toBe(true));
-	it.each(['ab', '-abc', 'abc-', 'a--b', 'Abc', 'a_b', 'a/b', 'x'.repeat(81)])('refuses %s', (slug) =>
-		expect(isHintSlug(slug)).toBe(false),
+	it.each(['abc', 'cron-2', 'a1-b2-c3'])('accepts %s', (slug) =>
+		expect(isHintSlug(slug)).toBe(true),
+	);
+	it.each(['ab', '-abc', 'abc-', 'a--b', 'Abc', 'a_b', 'a/b', 'x'.repeat(81)])(
+		'refuses %s',
+		(slug) => expect(isHintSlug(slug)).toBe(false),
 	);
 });
 
@@ -41,7 +46,11 @@ describe('tags', () => {
 	});
 
 	it('parses a comma list without empties or duplicates, in order', () => {
-		expect(parseTags('Cron, api key,, API-Key , #cron, pricing')).toEqual(['cron', 'api-key', 'pricing']);
+		expect(parseTags('Cron, api key,, API-Key , #cron, pricing')).toEqual([
+			'cron',
+			'api-key',
+			'pricing',
+		]);
 	});
 
 	it('limits a tag to 30 characters without a trailing hyphen', () => {

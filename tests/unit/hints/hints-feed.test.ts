@@ -37,7 +37,9 @@ const entry = (overrides: Partial<FeedEntry> = {}): FeedEntry => ({
 
 describe('escapeXml', () => {
 	it('escapes markup characters and quotes', () => {
-		expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
+		expect(escapeXml(`<a href="x">'&'</a>`)).toBe(
+			'&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;',
+		);
 	});
 
 	it('drops control characters XML cannot carry, keeps tabs and newlines', () => {
@@ -53,15 +55,31 @@ describe('buildHintsFeed', () => {
 			tags: ['a&b'],
 			authorName: 'Sam <Staff>',
 		});
-		const xml = buildHintsFeed({ origin: 'https://support.example.com/', entries: [hostile], generatedAt: new Date() });
+		const xml = buildHintsFeed({
+			origin: 'https://support.example.com/',
+			entries: [hostile],
+			generatedAt: new Date(),
+		});
 		assertWellFormedXml(xml);
-		expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')).toBe(true);
-		expect(xml).toContain('<title type="text">Tags &lt;b&gt; &amp; &quot;quotes&quot; ]]&gt;</title>');
-		expect(xml).toContain('<link rel="alternate" type="text/html" href="https://support.example.com/hints/check-the-key" />');
-		expect(xml).toContain('<link rel="self" type="application/atom+xml" href="https://support.example.com/hints/feed.xml" />');
+		expect(
+			xml.startsWith(
+				'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"',
+			),
+		).toBe(true);
+		expect(xml).toContain(
+			'<title type="text">Tags &lt;b&gt; &amp; &quot;quotes&quot; ]]&gt;</title>',
+		);
+		expect(xml).toContain(
+			'<link rel="alternate" type="text/html" href="https://support.example.com/hints/check-the-key" />',
+		);
+		expect(xml).toContain(
+			'<link rel="self" type="application/atom+xml" href="https://support.example.com/hints/feed.xml" />',
+		);
 		expect(xml).toContain('<category term="a&amp;b" />');
 		expect(xml).toContain('<name>Sam &lt;Staff&gt;</name>');
-		expect(xml).toContain('&lt;p&gt;5 &amp;lt; 6 &amp;amp; &lt;a href=&quot;/manuals/api-key/connecting-the-key&quot;&gt;');
+		expect(xml).toContain(
+			'&lt;p&gt;5 &amp;lt; 6 &amp;amp; &lt;a href=&quot;/manuals/api-key/connecting-the-key&quot;&gt;',
+		);
 		expect(xml).toContain('xml:base="https://support.example.com/hints/check-the-key"');
 	});
 

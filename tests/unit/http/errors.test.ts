@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isBodyTooLarge } from '#server/http/limits.ts';
 import { errorResponse, isDatabaseUnavailable, isUnstorableText } from '#server/http/responses.ts';
 
-const pgError = (code: string) => Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code });
+const pgError = (code: string) =>
+	Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code });
 
 describe('isUnstorableText', () => {
 	it('recognises PostgreSQL refusing a NUL character, also as a cause', () => {
@@ -24,7 +25,13 @@ describe('isUnstorableText', () => {
 
 describe('isBodyTooLarge', () => {
 	it('recognises the adapter refusing a streamed body', () => {
-		expect(isBodyTooLarge(new TypeError('terminated', { cause: new Error('Body size limit exceeded: received more than 4194304 bytes') }))).toBe(true);
+		expect(
+			isBodyTooLarge(
+				new TypeError('terminated', {
+					cause: new Error('Body size limit exceeded: received more than 4194304 bytes'),
+				}),
+			),
+		).toBe(true);
 		expect(isBodyTooLarge(new Error('Unexpected end of form'))).toBe(false);
 	});
 });

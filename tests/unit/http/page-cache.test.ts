@@ -1,12 +1,19 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { anonymousPageKey, PAGE_CACHE_HEADER, PageCache, withPageCache } from '#server/http/page-cache.ts';
+import {
+	anonymousPageKey,
+	PAGE_CACHE_HEADER,
+	PageCache,
+	withPageCache,
+} from '#server/http/page-cache.ts';
 
 // A real HTTP server whose handler counts renders and answers like Astro's adapter (writeHead,
 // chunked writes, end), so the cache is exercised through Node's own response object.
 let server: http.Server | undefined;
-afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+afterEach(
+	() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+);
 
 interface Rendering {
 	status?: number;
@@ -15,13 +22,17 @@ interface Rendering {
 	fail?: boolean;
 }
 
-async function serve(render: (url: string) => Rendering, options: { now?: () => number; ttl?: number } = {}) {
+async function serve(
+	render: (url: string) => Rendering,
+	options: { now?: () => number; ttl?: number } = {},
+) {
 	let renders = 0;
 	const inner: http.RequestListener = (req, res) => {
 		renders += 1;
 		const r = render(req.url ?? '');
 		res.writeHead(r.status ?? 200, { 'Content-Type': 'text/html; charset=utf-8', ...r.headers });
-		for (const chunk of r.chunks ?? [`<p>render ${renders}</p>`]) res.write(new TextEncoder().encode(chunk));
+		for (const chunk of r.chunks ?? [`<p>render ${renders}</p>`])
+			res.write(new TextEncoder().encode(chunk));
 		if (r.fail) res.destroy();
 		else res.end();
 	};
@@ -37,7 +48,13 @@ async function serve(render: (url: string) => Rendering, options: { now?: () => 
 	return {
 		get: async (path: string, headers: Record<string, string> = {}) => {
 			const res = await fetch(base + path, { headers });
-			return { status: res.status, body: await res.text(), cache: res.headers.get(PAGE_CACHE_HEADER), type: res.headers.get('content-type'), res };
+			return {
+				status: res.status,
+				body: await res.text(),
+				cache: res.headers.get(PAGE_CACHE_HEADER),
+				type: res.headers.get('content-type'),
+				res,
+			};
 		},
 		renders: () => renders,
 	};
@@ -45,7 +62,10 @@ async function serve(render: (url: string) => Rendering, options: { now?: () => 
 
 describe('anonymous page cache', () => {
 	it('renders a manual page once and serves the same bytes and headers to the next anonymous reader', async () => {
-		const app = await serve(() => ({ headers: { 'Content-Security-Policy': "default-src 'self'" }, chunks: ['<h1>Install</h1>', '<p>body</p>'] }));
+		const app = await serve(() => ({
+			headers: { 'Content-Security-Policy': "default-src 'self'" },
+			chunks: ['<h1>Install</h1>', '<p>body</p>'],
+		}));
 		const first = await app.get('/manuals/install');
 		const second = await app.get('/manuals/install');
 		expect(first.cache).toBe('miss');
@@ -62,10 +82,17 @@ describe('anonymous page cache', () => {
 		await app.get('/manuals/install');
 		const withCookie = await app.get('/manuals/install', { cookie: 'session=abc' });
 		const withQuery = await app.get('/manuals/install?voted=1');
-		const pinned = await app.get('/manuals/install', { 'x-portal-now': '2026-01-01T10:00:00+03:00' });
+		const pinned = await app.get('/manuals/install', {
+			'x-portal-now': '2026-01-01T10:00:00+03:00',
+		});
 		const other = await app.get('/forum');
 		await app.get('/forum');
-		expect([withCookie.cache, withQuery.cache, pinned.cache, other.cache]).toEqual([null, null, null, null]);
+		expect([withCookie.cache, withQuery.cache, pinned.cache, other.cache]).toEqual([
+			null,
+			null,
+			null,
+			null,
+		]);
 		expect(withCookie.body).toBe('<p>render 2</p>');
 		expect(app.renders()).toBe(6);
 	});
@@ -74,11 +101,17 @@ describe('anonymous page cache', () => {
 		const app = await serve((url): Rendering => {
 			if (url.endsWith('/missing')) return { status: 404 };
 			if (url.endsWith('/cookie')) return { headers: { 'Set-Cookie': 'visitor=1' } };
-			if (url.endsWith('/json')) return { headers: { 'Content-Type': 'application/json' }, chunks: ['{}'] };
+			if (url.endsWith('/json'))
+				return { headers: { 'Content-Type': 'application/json' }, chunks: ['{}'] };
 			if (url.endsWith('/private')) return { headers: { 'Cache-Control': 'private, no-store' } };
 			return { fail: true, chunks: ['<p>half'] };
 		});
-		for (const path of ['/manuals/missing', '/manuals/cookie', '/manuals/json', '/manuals/private']) {
+		for (const path of [
+			'/manuals/missing',
+			'/manuals/cookie',
+			'/manuals/json',
+			'/manuals/private',
+		]) {
 			await app.get(path);
 			expect((await app.get(path)).cache, path).toBe('miss');
 		}
@@ -110,13 +143,25 @@ describe('anonymous page cache', () => {
 
 	it('keys by host and path, and only for anonymous GETs', () => {
 		const cacheable = () => true;
-		const key = (headers: Record<string, string>) => anonymousPageKey({ method: 'GET', url: '/manuals/a', headers }, cacheable);
+		const key = (headers: Record<string, string>) =>
+			anonymousPageKey({ method: 'GET', url: '/manuals/a', headers }, cacheable);
 		expect(key({ host: 'x' })).toBe(key({ host: 'x' }));
 		expect(key({ host: 'x' })).not.toBe(key({ host: 'y' }));
-		expect(key({ host: 'x', 'x-forwarded-proto': 'https' })).not.toBe(key({ host: 'x', 'x-forwarded-proto': 'http' }));
+		expect(key({ host: 'x', 'x-forwarded-proto': 'https' })).not.toBe(
+			key({ host: 'x', 'x-forwarded-proto': 'http' }),
+		);
 		expect(key({ host: 'x', 'x-forwarded-host': 'a.example' })).not.toBe(key({ host: 'x' }));
-		expect(anonymousPageKey({ method: 'HEAD', url: '/manuals/a', headers: {} }, cacheable)).toBeUndefined();
-		expect(anonymousPageKey({ method: 'POST', url: '/manuals/a', headers: {} }, cacheable)).toBeUndefined();
-		expect(anonymousPageKey({ method: 'GET', url: '/manuals/a', headers: { authorization: 'Basic x' } }, cacheable)).toBeUndefined();
+		expect(
+			anonymousPageKey({ method: 'HEAD', url: '/manuals/a', headers: {} }, cacheable),
+		).toBeUndefined();
+		expect(
+			anonymousPageKey({ method: 'POST', url: '/manuals/a', headers: {} }, cacheable),
+		).toBeUndefined();
+		expect(
+			anonymousPageKey(
+				{ method: 'GET', url: '/manuals/a', headers: { authorization: 'Basic x' } },
+				cacheable,
+			),
+		).toBeUndefined();
 	});
 });

@@ -3,11 +3,15 @@ import { securityHeaders } from '#server/http/security-headers.ts';
 
 describe('securityHeaders', () => {
 	it('sends HSTS over https', () => {
-		expect(securityHeaders(new URL('https://support.example.com/'))['strict-transport-security']).toMatch(/^max-age=\d{7,}/);
+		expect(
+			securityHeaders(new URL('https://support.example.com/'))['strict-transport-security'],
+		).toMatch(/^max-age=\d{7,}/);
 	});
 
 	it('sends no HSTS over plain http', () => {
-		expect(securityHeaders(new URL('http://127.0.0.1:4321/'))).not.toHaveProperty('strict-transport-security');
+		expect(securityHeaders(new URL('http://127.0.0.1:4321/'))).not.toHaveProperty(
+			'strict-transport-security',
+		);
 	});
 
 	it('forbids plugins, base rewriting and framing, and allows no inline code', () => {

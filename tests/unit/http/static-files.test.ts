@@ -39,11 +39,13 @@ afterAll(async () => {
 /** A GET with the path exactly as given. */
 function rawGet(target: string): Promise<string> {
 	return new Promise((resolve, reject) => {
-		http.get(`${base}/`, { path: target }, (res) => {
-			let body = '';
-			res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-			res.on('end', () => resolve(body));
-		}).on('error', reject);
+		http
+			.get(`${base}/`, { path: target }, (res) => {
+				let body = '';
+				res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+				res.on('end', () => resolve(body));
+			})
+			.on('error', reject);
 	});
 }
 
@@ -59,24 +61,38 @@ describe('built client files', () => {
 		const icon = await fetch(`${base}/favicon.svg`);
 		expect(icon.headers.get('content-type')).toBe('image/svg+xml');
 		expect(icon.headers.get('cache-control')).toBe('public, max-age=3600');
-		expect((await fetch(`${base}/notes.unknownext`)).headers.get('content-type')).toBe('application/octet-stream');
+		expect((await fetch(`${base}/notes.unknownext`)).headers.get('content-type')).toBe(
+			'application/octet-stream',
+		);
 	});
 
 	it('answers HEAD without a body and a matching If-None-Match with 304', async () => {
 		const head = await fetch(`${base}/favicon.svg`, { method: 'HEAD' });
 		expect(head.status).toBe(200);
-		expect(head.headers.get('content-length')).toBe(String('<svg xmlns="http://www.w3.org/2000/svg"/>'.length));
+		expect(head.headers.get('content-length')).toBe(
+			String('<svg xmlns="http://www.w3.org/2000/svg"/>'.length),
+		);
 		const etag = head.headers.get('etag');
 		expect(etag).toMatch(/^"[\w-]{27}"$/);
 		const again = await fetch(`${base}/favicon.svg`, { headers: { 'if-none-match': etag! } });
 		expect(again.status).toBe(304);
 		expect(await again.text()).toBe('');
-		expect((await fetch(`${base}/favicon.svg`, { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+		expect(
+			(await fetch(`${base}/favicon.svg`, { headers: { 'if-none-match': '"other"' } })).status,
+		).toBe(200);
 	});
 
 	it('leaves every other path and method to Astro, traversal included', async () => {
 		// NOTE: sent as written (fetch would normalise the dot segments away before sending).
-		for (const target of ['/forum', '/_astro/missing.js', '/_astro', '/../outside-static-root.txt', '/_astro/../../outside-static-root.txt', '/%2e%2e/outside-static-root.txt', '/_astro/app.B1x2.js/']) {
+		for (const target of [
+			'/forum',
+			'/_astro/missing.js',
+			'/_astro',
+			'/../outside-static-root.txt',
+			'/_astro/../../outside-static-root.txt',
+			'/%2e%2e/outside-static-root.txt',
+			'/_astro/app.B1x2.js/',
+		]) {
 			expect(await rawGet(target), target).toBe('rendered by Astro');
 		}
 		const post = await fetch(`${base}/favicon.svg`, { method: 'POST', body: 'x' });

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { compactDiff, diffLines, type DiffLine } from '#lib/line-diff.ts';
 
 const side = (lines: DiffLine[], keep: 'add' | 'del') =>
-	lines.filter((l) => l.op === 'same' || l.op === keep).map((l) => l.text).join('\n');
+	lines
+		.filter((l) => l.op === 'same' || l.op === keep)
+		.map((l) => l.text)
+		.join('\n');
 
 describe('diffLines', () => {
 	it('marks changed lines and keeps the rest', () => {
@@ -17,7 +20,9 @@ describe('diffLines', () => {
 	});
 
 	it('rebuilds both texts from its output', () => {
-		const text = fc.array(fc.constantFrom('a', 'b', 'c', ''), { maxLength: 12 }).map((l) => l.join('\n'));
+		const text = fc
+			.array(fc.constantFrom('a', 'b', 'c', ''), { maxLength: 12 })
+			.map((l) => l.join('\n'));
 		fc.assert(
 			fc.property(text, text, (before, after) => {
 				const lines = diffLines(before, after)!;

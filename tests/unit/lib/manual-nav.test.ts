@@ -5,7 +5,10 @@ const pages = ['a/one', 'a/two', 'b/three'].map((id) => ({ id }));
 
 describe('neighboursOf', () => {
 	it('links across sections in sidebar order', () => {
-		expect(neighboursOf(pages, 'a/two')).toEqual({ prev: { id: 'a/one' }, next: { id: 'b/three' } });
+		expect(neighboursOf(pages, 'a/two')).toEqual({
+			prev: { id: 'a/one' },
+			next: { id: 'b/three' },
+		});
 	});
 
 	it('has no previous page at the start and no next at the end', () => {
@@ -20,7 +23,9 @@ describe('neighboursOf', () => {
 
 describe('manualBreadcrumbs', () => {
 	it('goes Manuals › Section › Page with the page last and unlinked', () => {
-		expect(manualBreadcrumbs({ title: 'API key', slug: 'api-key' }, { title: 'Connecting' })).toEqual([
+		expect(
+			manualBreadcrumbs({ title: 'API key', slug: 'api-key' }, { title: 'Connecting' }),
+		).toEqual([
 			{ label: 'Manuals', href: '/manuals' },
 			{ label: 'API key', href: '/manuals#api-key' },
 			{ label: 'Connecting' },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, MARK_CLOSE, MARK_OPEN, markedTextToHtml, plainText, snippetToText } from '#server/search/text.ts';
+import {
+	excerpt,
+	MARK_CLOSE,
+	MARK_OPEN,
+	markedTextToHtml,
+	plainText,
+	snippetToText,
+} from '#server/search/text.ts';
 
 describe('snippets', () => {
 	it('escapes everything but the marks', () => {
@@ -11,7 +18,9 @@ describe('snippets', () => {
 
 describe('plainText', () => {
 	it('keeps the words of Markdown and drops its markup', () => {
-		const text = plainText('## Title\n\nSome **bold** [link](https://x.test) and `code`.\n\n| a | b |\n|---|---|\n| c | d |\n\n```js\nlet x = 1;\n```');
+		const text = plainText(
+			'## Title\n\nSome **bold** [link](https://x.test) and `code`.\n\n| a | b |\n|---|---|\n| c | d |\n\n```js\nlet x = 1;\n```',
+		);
 		expect(text).toContain('Title');
 		expect(text).toContain('Some bold link and code.');
 		expect(text).toContain('let x = 1;');

@@ -9,7 +9,9 @@ describe('buildSitemap', () => {
 			{ path: '/' },
 		]);
 		expect(xml.match(/<loc>/g)).toHaveLength(2);
-		expect(xml).toContain('<loc>https://support.example.com/hints/a&amp;b</loc><lastmod>2026-11-20</lastmod>');
+		expect(xml).toContain(
+			'<loc>https://support.example.com/hints/a&amp;b</loc><lastmod>2026-11-20</lastmod>',
+		);
 	});
 });
 

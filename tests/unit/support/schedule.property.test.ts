@@ -290,7 +290,7 @@ describe('schedule engine against the naive minute-by-minute reference', () => {
 		// in time too, as pinned clocks do). The expected answers come first, from fresh copies of
 		// the policy, which the engine has never seen.
 		const edges: number[] = [];
-		for (let t = Date.UTC(2026, 10, 23); t < Date.UTC(2026, 10, 30); ) {
+		for (let t = Date.UTC(2026, 10, 23); t < Date.UTC(2026, 10, 30);) {
 			t = nextStatusChange(base, new Date(t)).getTime();
 			edges.push(t);
 		}

@@ -13,17 +13,14 @@ describe('LoginSchema', () => {
 		);
 	});
 
-	it.each([
-		'not-an-email',
-		'ivan@',
-		'@example.com',
-		'ivan example@example.com',
-		'a@b@c.com',
-	])('refuses %j with the sign-up form’s message', (email) => {
-		const result = LoginSchema.safeParse({ email, password: 'long enough' });
-		expect(result.success).toBe(false);
-		expect(emailIssue(result)).toBe('Enter a valid email address, like name@example.com.');
-	});
+	it.each(['not-an-email', 'ivan@', '@example.com', 'ivan example@example.com', 'a@b@c.com'])(
+		'refuses %j with the sign-up form’s message',
+		(email) => {
+			const result = LoginSchema.safeParse({ email, password: 'long enough' });
+			expect(result.success).toBe(false);
+			expect(emailIssue(result)).toBe('Enter a valid email address, like name@example.com.');
+		},
+	);
 
 	it('asks for the email when it is empty or blank', () => {
 		for (const email of ['', '   ']) {
@@ -40,8 +37,16 @@ describe('LoginSchema', () => {
 	});
 
 	it('accepts addresses that sign-up is stricter about, so older accounts can still log in', () => {
-		expect(SignUpSchema.safeParse({ email: 'ops@localhost', displayName: 'Ops', password: 'long enough' }).success).toBe(false);
-		expect(LoginSchema.parse({ email: 'Ops@LocalHost', password: 'x' }).email).toBe('ops@localhost');
+		expect(
+			SignUpSchema.safeParse({
+				email: 'ops@localhost',
+				displayName: 'Ops',
+				password: 'long enough',
+			}).success,
+		).toBe(false);
+		expect(LoginSchema.parse({ email: 'Ops@LocalHost', password: 'x' }).email).toBe(
+			'ops@localhost',
+		);
 	});
 
 	it('accepts every address the sign-up form accepts, normalised the same way', () => {

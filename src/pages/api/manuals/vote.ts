@@ -22,7 +22,14 @@ async function readBody(request: Request): Promise<unknown> {
  * `POST /api/manuals/vote` with `pageId` and `helpful=yes|no` (form or JSON). Scripts asking for
  * JSON get `{ ok: true }`; a plain form post is redirected back to the page's feedback block.
  */
-export const POST: APIRoute = async ({ request, locals, cookies, url, clientAddress, redirect }) => {
+export const POST: APIRoute = async ({
+	request,
+	locals,
+	cookies,
+	url,
+	clientAddress,
+	redirect,
+}) => {
 	const wantsJson =
 		(request.headers.get('accept') ?? '').includes('application/json') ||
 		(request.headers.get('content-type') ?? '').includes('application/json');

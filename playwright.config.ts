@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 
 // NOTE: tests/run.ts picks a free port and exports E2E_PORT before Playwright loads this file
 // (it is loaded again in every worker, so the port must not be chosen here).
-import { BASE_URL as baseURL } from './tests/e2e/support/base-url.ts';
+import { BASE_URL as baseURL } from './tests/e2e/helpers/base-url.ts';
 
 const port = new URL(baseURL).port;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,7 +35,7 @@ export default defineConfig({
 		trace: 'off',
 	},
 	webServer: {
-		command: 'node tests/e2e/support/server.ts',
+		command: 'node tests/e2e/helpers/server.ts',
 		url: `${baseURL}/api/health`,
 		reuseExistingServer: false,
 		// NOTE: migrations and fixture accounts (argon2) take a while on a busy 2-core machine.
@@ -43,7 +43,7 @@ export default defineConfig({
 		stdout: 'ignore',
 		stderr: 'pipe',
 		// NOTE: TRUST_PROXY lets tests that trip rate limits use their own X-Forwarded-For address
-		// (tests/e2e/support/viewers.ts), so they do not lock the other tests out of 127.0.0.1.
+		// (tests/e2e/helpers/viewers.ts), so they do not lock the other tests out of 127.0.0.1.
 		env: { PORT: String(port), HOST: '127.0.0.1', PORTAL_TEST_CLOCK: '1', TRUST_PROXY: '1' },
 		// NOTE: the default is SIGKILL, which skips the server's exit hook that removes its DATA_DIR.
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },

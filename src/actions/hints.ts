@@ -12,7 +12,7 @@ import {
 	updateHint,
 	type HintContext,
 } from '#server/hints/hints.service.ts';
-import { getManualCatalog } from '../components/manuals/manual-catalog.ts';
+import { getManualCatalog } from '#components/manuals/manual-catalog.ts';
 import { asAction } from './as-action.ts';
 
 async function hintContext(): Promise<HintContext> {

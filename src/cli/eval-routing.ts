@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseRoutingTsv } from '#server/routing/dataset.ts';
-import { ROUTES, routeQuestion, type Route } from '#server/routing/router.ts';
+import { parseRoutingTsv } from '#server/triage/dataset.ts';
+import { ROUTES, routeQuestion, type Route } from '#server/triage/router.ts';
 
 const path = resolve(process.cwd(), process.argv[2] ?? '../shared/eval/routing-dev.tsv');
 if (!existsSync(path)) {

@@ -1,22 +1,22 @@
 /**
- * Train the question router and write src/server/routing/model.json.
+ * Train the question router and write src/server/triage/model.json.
  * Usage: npm run router:train [-- --folds=5 --cv-only --l2=0.002 --iterations=400]
  * Prints k-fold cross-validation accuracy on the training corpus first.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '#server/routing/classifier.ts';
-import { parseRoutingTsv, type LabelledQuestion } from '#server/routing/dataset.ts';
-import { extractFeatures } from '#server/routing/features.ts';
+import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from '#server/triage/classifier.ts';
+import { parseRoutingTsv, type LabelledQuestion } from '#server/triage/dataset.ts';
+import { extractFeatures } from '#server/triage/features.ts';
 import {
 	classifyFeatures,
 	loadWeights,
 	trainRouterModel,
 	type RouterModelJson,
-} from '#server/routing/model.ts';
+} from '#server/triage/model.ts';
 
-const ROUTING_DIR = resolve(import.meta.dirname, '../server/routing');
+const ROUTING_DIR = resolve(import.meta.dirname, '../server/triage');
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined =>
 	args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);

@@ -1,9 +1,9 @@
 // axe-core on every page of the shared list (support/pages.ts), opened as the page's viewer.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { openPageCase } from './support/open-page.ts';
-import { PAGES } from './support/pages.ts';
-import { describeTarget } from './support/targets.ts';
+import { openPageCase } from './helpers/open-page.ts';
+import { PAGES } from './helpers/pages.ts';
+import { describeTarget } from './helpers/targets.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 

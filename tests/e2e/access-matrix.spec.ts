@@ -1,9 +1,9 @@
 // Every route of support/routes.ts as every role: the statuses must match the table exactly.
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { BASE_URL } from './support/base-url.ts';
-import { ROUTES, type Expectation, type Outcome, type RouteCase } from './support/routes.ts';
-import { describeTarget, resolveTarget } from './support/targets.ts';
-import { fakeClientAddress, requestAs, VIEWERS, type Viewer } from './support/viewers.ts';
+import { BASE_URL } from './helpers/base-url.ts';
+import { ROUTES, type Expectation, type Outcome, type RouteCase } from './helpers/routes.ts';
+import { describeTarget, resolveTarget } from './helpers/targets.ts';
+import { fakeClientAddress, requestAs, VIEWERS, type Viewer } from './helpers/viewers.ts';
 
 async function outcomeOf(api: APIRequestContext, route: RouteCase, path: string): Promise<Outcome> {
 	const res = await api.fetch(path, {

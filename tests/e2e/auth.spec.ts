@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { BASE_URL } from './support/base-url.ts';
-import { E2E_PASSWORD, E2E_USERS } from './support/users.ts';
+import { BASE_URL } from './helpers/base-url.ts';
+import { E2E_PASSWORD, E2E_USERS } from './helpers/users.ts';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 

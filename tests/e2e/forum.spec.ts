@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loginAs } from './support/auth.ts';
-import type { E2EUser } from './support/users.ts';
+import { loginAs } from './helpers/auth.ts';
+import type { E2EUser } from './helpers/users.ts';
 
 // NOTE: several users log in per test (argon2 on a shared 2-core machine): allow the time.
 test.describe.configure({ timeout: 90_000 });

@@ -5,11 +5,11 @@
 // (Markdown's own hostile-input properties: tests/unit/markdown.)
 import fc from 'fast-check';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { BASE_URL } from './support/base-url.ts';
-import { INPUT_SURFACES, type InputSurface } from './support/inputs.ts';
-import type { WriteSurface } from './support/write-surfaces.ts';
-import { findElements, inlineCodeFindings } from './support/page-html.ts';
-import { fakeClientAddress, requestAs } from './support/viewers.ts';
+import { BASE_URL } from './helpers/base-url.ts';
+import { INPUT_SURFACES, type InputSurface } from './helpers/inputs.ts';
+import type { WriteSurface } from './helpers/write-surfaces.ts';
+import { findElements, inlineCodeFindings } from './helpers/page-html.ts';
+import { fakeClientAddress, requestAs } from './helpers/viewers.ts';
 
 const MARK = 'fuzzmark';
 // NOTE: refusals the server answers itself (413 body too large, 400 characters it cannot store)

@@ -1,11 +1,11 @@
 // Every page of the shared list (support/pages.ts): security headers, no inline code in the HTML,
 // and no Content-Security-Policy violation reported by the browser while it loads.
 import { expect, test } from '@playwright/test';
-import { parseCsp } from './support/csp.ts';
-import { openPageCase } from './support/open-page.ts';
-import { headTags, inlineCodeFindings } from './support/page-html.ts';
-import { PAGES } from './support/pages.ts';
-import { describeTarget } from './support/targets.ts';
+import { parseCsp } from './helpers/csp.ts';
+import { openPageCase } from './helpers/open-page.ts';
+import { headTags, inlineCodeFindings } from './helpers/page-html.ts';
+import { PAGES } from './helpers/pages.ts';
+import { describeTarget } from './helpers/targets.ts';
 
 const REFERRER_POLICIES = [
 	'no-referrer',

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loginAs } from './support/auth.ts';
-import { BASE_URL } from './support/base-url.ts';
-import type { E2EUser } from './support/users.ts';
+import { loginAs } from './helpers/auth.ts';
+import { BASE_URL } from './helpers/base-url.ts';
+import type { E2EUser } from './helpers/users.ts';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 

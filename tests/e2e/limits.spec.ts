@@ -2,7 +2,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { expect, test } from '@playwright/test';
-import { BASE_URL } from './support/base-url.ts';
+import { BASE_URL } from './helpers/base-url.ts';
 
 const { hostname, port } = new URL(BASE_URL);
 const MiB = 1024 * 1024;

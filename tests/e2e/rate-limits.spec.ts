@@ -4,7 +4,7 @@
 // trusts the proxy header) for the address limits, a freshly signed-up account for the per-user
 // ones (posting, tickets), never a fixture user other specs post as.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { signUpFresh } from './support/accounts.ts';
+import { signUpFresh } from './helpers/accounts.ts';
 import {
 	expectRefused,
 	expectRefusedPage,
@@ -13,9 +13,9 @@ import {
 	post,
 	redirectTarget,
 	submit,
-} from './support/rate-limit-checks.ts';
-import { E2E_USERS } from './support/users.ts';
-import { fakeClientAddress } from './support/viewers.ts';
+} from './helpers/rate-limit-checks.ts';
+import { E2E_USERS } from './helpers/users.ts';
+import { fakeClientAddress } from './helpers/viewers.ts';
 
 // NOTE: a sign-up (argon2) and up to 22 posts per test on a busy 2-core machine.
 test.describe.configure({ timeout: 90_000 });

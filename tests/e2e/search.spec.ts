@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs } from './support/auth.ts';
+import { loginAs } from './helpers/auth.ts';
 
 const CHAT_URL = 'https://chat.example.com/opentrade-support';
 

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loginAs } from './support/auth.ts';
-import { BASE_URL } from './support/base-url.ts';
-import { E2E_PASSWORD, E2E_USERS, type E2EUser } from './support/users.ts';
+import { loginAs } from './helpers/auth.ts';
+import { BASE_URL } from './helpers/base-url.ts';
+import { E2E_PASSWORD, E2E_USERS, type E2EUser } from './helpers/users.ts';
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const FRIDAY_EVENING = '2026-11-27T17:30:00+03:00';

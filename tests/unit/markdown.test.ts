@@ -4,7 +4,7 @@ import {
 	renderMarkdown,
 	renderMarkdownDocument,
 	renderMarkdownToc,
-} from '#server/markdown.ts';
+} from '#server/markdown/render.ts';
 import { elements, findHazards, textOf } from './markdown/inert.ts';
 
 const SITE = 'https://support.example.com';

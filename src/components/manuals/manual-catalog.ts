@@ -15,7 +15,7 @@ import {
 	type ManualSection,
 } from '#lib/manual-sections.ts';
 import { neighboursOf } from '#lib/manual-nav.ts';
-import type { MarkdownHeading } from '#server/markdown.ts';
+import type { MarkdownHeading } from '#server/markdown/render.ts';
 import { renderManualBody } from '#server/manuals/manual-render.ts';
 
 export interface ManualPage {

@@ -5,7 +5,7 @@
  */
 import type { Db } from '#server/db/client.ts';
 import type { Role } from '#server/db/schema.ts';
-import { extractMentions } from '#server/markdown.ts';
+import { extractMentions } from '#server/markdown/render.ts';
 import { notifyMany, type NewNotification } from '#server/notifications/notifications.service.ts';
 import { listWatchers } from './watches.repo.ts';
 import { postPath, postSubject } from './urls.ts';

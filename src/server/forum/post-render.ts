@@ -4,7 +4,7 @@
  * rendered on read.
  */
 import { config } from '#server/config.ts';
-import { renderMarkdown } from '#server/markdown.ts';
+import { renderMarkdown } from '#server/markdown/render.ts';
 import { profilePath } from './urls.ts';
 
 /** Bump when the renderer or its options change, to re-render stored posts on read. */

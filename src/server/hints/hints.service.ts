@@ -8,7 +8,7 @@ import type { SessionUser } from '#server/auth/sessions.ts';
 import { isStaff, requireRole } from '#server/auth/guards.ts';
 import { now as clockNow } from '#server/clock.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '#server/errors.ts';
-import { renderMarkdownDocument, type RenderedMarkdown } from '#server/markdown.ts';
+import { renderMarkdownDocument, type RenderedMarkdown } from '#server/markdown/render.ts';
 import { slugifyTitle } from '#lib/hint-slug.ts';
 import {
 	findHintById,

@@ -1,4 +1,4 @@
-import { renderMarkdownDocument, type RenderedMarkdown } from '#server/markdown.ts';
+import { renderMarkdownDocument, type RenderedMarkdown } from '#server/markdown/render.ts';
 
 /**
  * Ids the manual page layout uses itself; heading anchors in a manual must not take them.

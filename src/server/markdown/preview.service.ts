@@ -8,7 +8,7 @@ import { config } from '#server/config.ts';
 import type { Db } from '#server/db/client.ts';
 import { BadRequestError } from '#server/errors.ts';
 import { consumeRateLimit } from '#server/rate-limit/rate-limit.ts';
-import { renderMarkdown } from '#server/markdown.ts';
+import { renderMarkdown } from '#server/markdown/render.ts';
 
 export const MAX_PREVIEW_LENGTH = 50_000;
 export const PREVIEW_RATE_LIMIT = { limit: 120, windowSeconds: 60 };

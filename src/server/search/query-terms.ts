@@ -1,4 +1,4 @@
-import { stemWord } from '#server/routing/tokenize.ts';
+import { stemWord } from '#server/triage/tokenize.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
 
 /** One word of a search query. The last word of a query still being typed is a prefix. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
 import type { Db } from '#server/db/client.ts';
-import { ROUTES, type Route } from '#server/routing/router.ts';
+import { ROUTES, type Route } from '#server/triage/router.ts';
 import { DEFLECTION_WINDOW_HOURS } from './search-events.ts';
 
 export interface SearchDashboard {

@@ -1,5 +1,5 @@
 import type { Db } from '#server/db/client.ts';
-import type { Route } from '#server/routing/router.ts';
+import type { Route } from '#server/triage/router.ts';
 
 /**
  * Search analytics: what people ask (suggestions and the search page), which suggested

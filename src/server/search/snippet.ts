@@ -1,4 +1,4 @@
-import { stemWord } from '#server/routing/tokenize.ts';
+import { stemWord } from '#server/triage/tokenize.ts';
 import { excerpt, MARK_CLOSE, MARK_OPEN } from './text.ts';
 
 /** A query word as the snippet maker looks for it. */

@@ -1,5 +1,5 @@
 import type { Db } from '#server/db/client.ts';
-import { routeQuestion, type Route } from '#server/routing/router.ts';
+import { routeQuestion, type Route } from '#server/triage/router.ts';
 import { logSearch } from './search-events.ts';
 import { searchPublic } from './search.service.ts';
 import type { SearchKind } from './search-document.ts';

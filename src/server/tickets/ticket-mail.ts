@@ -2,7 +2,7 @@ import { config } from '#server/config.ts';
 import type { Db } from '#server/db/client.ts';
 import { sendMail } from '#server/mail/mail.service.ts';
 import { notify } from '#server/notifications/notifications.service.ts';
-import { renderMarkdown } from '#server/markdown.ts';
+import { renderMarkdown } from '#server/markdown/render.ts';
 import { getPolicy } from '#server/support/policy.ts';
 import { listUsersByRole } from '#server/users/users.repo.ts';
 import { formatDue } from './targets.ts';

@@ -8,8 +8,8 @@ import {
 	sessionIdFromToken,
 	validateSessionToken,
 } from '#server/auth/sessions.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { makeUser } from '../../support/factories.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { makeUser } from '../../helpers/factories.ts';
 
 afterEach(() => {
 	vi.useRealTimers();

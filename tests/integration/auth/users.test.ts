@@ -14,8 +14,8 @@ import {
 import { findPasswordHash } from '#server/users/users.repo.ts';
 import { LoginSchema, SignUpSchema } from '#server/users/users.schema.ts';
 import { authenticate, changePassword, LOGIN_LIMITS, signUp } from '#server/users/users.service.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { makeUser, TEST_PASSWORD } from '../../support/factories.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { makeUser, TEST_PASSWORD } from '../../helpers/factories.ts';
 
 const login = (email: string, password: string) => LoginSchema.parse({ email, password });
 

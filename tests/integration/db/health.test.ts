@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeDb } from '#server/db/client.ts';
 import { resetConfig } from '#server/config.ts';
 import { checkHealth } from '#server/health.ts';
-import { testDatabaseUrl, withSchemaLock } from '../../support/db.ts';
+import { testDatabaseUrl, withSchemaLock } from '../../helpers/db.ts';
 
 const saved = { ...process.env };
 afterEach(async () => {

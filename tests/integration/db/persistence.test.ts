@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createPgliteDb, createPostgresDb } from '#server/db/client.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';
 import { hitRateLimit } from '#server/rate-limit/rate-limit.ts';
-import { createPostgresTestDb, testDatabaseUrl } from '../../support/db.ts';
-import { makeUser } from '../../support/factories.ts';
+import { createPostgresTestDb, testDatabaseUrl } from '../../helpers/db.ts';
+import { makeUser } from '../../helpers/factories.ts';
 
 describe('PGlite under DATA_DIR', () => {
 	it('keeps data when the database is closed and opened again', { timeout: 180_000 }, async () => {

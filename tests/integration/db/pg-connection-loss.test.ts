@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPostgresDb, type Db } from '#server/db/client.ts';
 import { isDatabaseUnavailable } from '#server/http/responses.ts';
-import { testDatabaseUrl } from '../../support/db.ts';
+import { testDatabaseUrl } from '../../helpers/db.ts';
 
 // A PostgreSQL restart drops connections that requests hold between two queries (inside a
 // transaction). pg emits 'error' on such a client; without a listener that is an uncaught

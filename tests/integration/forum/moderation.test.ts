@@ -22,14 +22,14 @@ import { replyToTopic } from '#server/forum/posting.service.ts';
 import { getProfile } from '#server/forum/profile.service.ts';
 import { findSimilarTopics, suggestSimilar } from '#server/forum/similar.ts';
 import { acceptAnswer, quotePost } from '#server/forum/topic-actions.service.ts';
-import { describeEachDb } from '../../support/db.ts';
+import { describeEachDb } from '../../helpers/db.ts';
 import {
 	makeForumUser,
 	makeReply,
 	makeTopic,
 	notificationsOf,
 	outboxOf,
-} from '../../support/forum.ts';
+} from '../../helpers/forum.ts';
 
 describeEachDb('forum moderation', (use) => {
 	it('refuses pin, lock, hide, move and post hiding from customers and developers, changing nothing', async () => {

@@ -11,14 +11,14 @@ import { getTopicPage, listLatestTopics, locatePost } from '#server/forum/forum.
 import { getPostHistory } from '#server/forum/moderation.service.ts';
 import { createTopic, deletePost, editPost, replyToTopic } from '#server/forum/posting.service.ts';
 import { acceptAnswer, quotePost, setTopicWatch } from '#server/forum/topic-actions.service.ts';
-import { describeEachDb } from '../../support/db.ts';
+import { describeEachDb } from '../../helpers/db.ts';
 import {
 	makeForumUser,
 	makeReply,
 	makeTopic,
 	notificationsOf,
 	outboxOf,
-} from '../../support/forum.ts';
+} from '../../helpers/forum.ts';
 
 const countRows = async (
 	db: ReturnType<Parameters<Parameters<typeof describeEachDb>[1]>[0]>,

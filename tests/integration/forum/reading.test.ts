@@ -17,8 +17,8 @@ import { moderateTopic } from '#server/forum/moderation.service.ts';
 import { syncManualDocuments } from '#server/search/manual-sync.ts';
 import { drainOutboxBatch } from '#server/search/outbox.ts';
 import { createPgEngine } from '#server/search/pg-engine.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { makeForumUser, makeReply, makeTopic } from '../../support/forum.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { makeForumUser, makeReply, makeTopic } from '../../helpers/forum.ts';
 
 /** Counts the statements a database handle runs. */
 function countingPlugin(): KyselyPlugin & { count: number } {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { asSessionUser, makeUser } from '../../support/factories.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { editForm, hintForm, makeHint, TEST_HINT_CONTEXT } from '../../support/hints.ts';
+import { asSessionUser, makeUser } from '../../helpers/factories.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { editForm, hintForm, makeHint, TEST_HINT_CONTEXT } from '../../helpers/hints.ts';
 import { BadRequestError, ConflictError, ForbiddenError } from '#server/errors.ts';
 import {
 	createHint,

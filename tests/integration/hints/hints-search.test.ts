@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { asSessionUser, makeUser } from '../../support/factories.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { editForm, makeHint, TEST_HINT_CONTEXT } from '../../support/hints.ts';
+import { asSessionUser, makeUser } from '../../helpers/factories.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { editForm, makeHint, TEST_HINT_CONTEXT } from '../../helpers/hints.ts';
 import { withNow } from '#server/clock.ts';
 import { updateHint } from '#server/hints/hints.service.ts';
 import { listHintSearchDocuments, releaseScheduledHints } from '#server/hints/hints-search.ts';

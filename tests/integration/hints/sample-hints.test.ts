@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeEachDb } from '../../support/db.ts';
+import { describeEachDb } from '../../helpers/db.ts';
 import { loadHintSeeds } from '#server/hints/hint-seed.ts';
 import { seedSampleHints } from '#server/hints/sample-hints.ts';
 import { listPublicHints } from '#server/hints/hints-public.ts';

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { asSessionUser, makeUser } from '../../support/factories.ts';
-import { describeEachDb } from '../../support/db.ts';
+import { asSessionUser, makeUser } from '../../helpers/factories.ts';
+import { describeEachDb } from '../../helpers/db.ts';
 import { ForbiddenError, NotFoundError, TooManyRequestsError } from '#server/errors.ts';
 import { ManualVoteSchema } from '#server/manuals/manual-votes.schema.ts';
 import {

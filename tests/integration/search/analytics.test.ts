@@ -8,7 +8,7 @@ import {
 	recordTicketStarted,
 	resetSearchEventMemory,
 } from '#server/search/search-events.ts';
-import { describeEachDb } from '../../support/db.ts';
+import { describeEachDb } from '../../helpers/db.ts';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);

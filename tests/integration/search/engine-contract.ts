@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import type { SearchEngine } from '#server/search/engine.ts';
-import { makeSearchDocument } from '../../support/search.ts';
+import { makeSearchDocument } from '../../helpers/search.ts';
 
 /**
  * The behaviour every search engine must have. `engine()` returns the engine under test;

@@ -4,8 +4,8 @@ import { startSearchWorker } from '#server/search/outbox-worker.ts';
 import { createPgEngine } from '#server/search/pg-engine.ts';
 import { enqueueSearchDocument, enqueueSearchRemoval } from '#server/search/search-document.ts';
 import type { Db } from '#server/db/client.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { createFakeEngine, makeSearchDocument, type FakeEngine } from '../../support/search.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { createFakeEngine, makeSearchDocument, type FakeEngine } from '../../helpers/search.ts';
 
 const external = (engine: FakeEngine): OutboxTarget => ({
 	column: 'external_processed_at',

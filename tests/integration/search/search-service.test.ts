@@ -3,8 +3,8 @@ import { setExternalEngine } from '#server/search/engines.ts';
 import { createPgEngine } from '#server/search/pg-engine.ts';
 import { searchEngineStatus, searchPublic } from '#server/search/search.service.ts';
 import { clearSuggestCache, suggest } from '#server/search/suggest.service.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { createFakeEngine, makeSearchDocument } from '../../support/search.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { createFakeEngine, makeSearchDocument } from '../../helpers/search.ts';
 
 describeEachDb('public search service', (use) => {
 	afterEach(() => {

@@ -8,8 +8,8 @@ import { listManualSearchDocuments } from '#server/search/manuals-source.ts';
 import { createPgEngine } from '#server/search/pg-engine.ts';
 import { reindexAll } from '#server/search/reindex.ts';
 import { enqueueSearchDocument } from '#server/search/search-document.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { createFakeEngine, makeSearchDocument } from '../../support/search.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { createFakeEngine, makeSearchDocument } from '../../helpers/search.ts';
 
 const dirs: string[] = [];
 function contentDir(pages: Record<string, string>): string {

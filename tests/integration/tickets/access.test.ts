@@ -14,9 +14,9 @@ import {
 } from '#server/tickets/tickets.service.ts';
 import { getTicketView } from '#server/tickets/view.service.ts';
 import { assignTicket, changeSeverity, changeStatus } from '#server/tickets/workflow.service.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { makeUser } from '../../support/factories.ts';
-import { makeCustomer, makeStaff, makeTicket } from '../../support/tickets.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { makeUser } from '../../helpers/factories.ts';
+import { makeCustomer, makeStaff, makeTicket } from '../../helpers/tickets.ts';
 
 describeEachDb('ticket access control', (use) => {
 	async function setup() {

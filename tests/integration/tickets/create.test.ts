@@ -3,8 +3,8 @@ import { TooManyRequestsError } from '#server/errors.ts';
 import { CreateTicketSchema } from '#server/tickets/tickets.schema.ts';
 import { createTicket } from '#server/tickets/tickets.service.ts';
 import { listEvents } from '#server/tickets/messages.repo.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { makeCustomer, makeStaff, makeTicket } from '../../support/tickets.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { makeCustomer, makeStaff, makeTicket } from '../../helpers/tickets.ts';
 
 const FRIDAY_EVENING = '2026-11-27T17:30:00+03:00';
 

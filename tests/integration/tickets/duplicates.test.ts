@@ -2,9 +2,9 @@ import { expect, it } from 'vitest';
 import { findSimilarRequests } from '#server/tickets/similar.service.ts';
 import { getTicketView } from '#server/tickets/view.service.ts';
 import { changeStatus } from '#server/tickets/workflow.service.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { makeForumUser, makeTopic } from '../../support/forum.ts';
-import { makeCustomer, makeStaff, makeTicket } from '../../support/tickets.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { makeForumUser, makeTopic } from '../../helpers/forum.ts';
+import { makeCustomer, makeStaff, makeTicket } from '../../helpers/tickets.ts';
 
 describeEachDb('duplicate tickets', (use) => {
 	it('suggests the customer’s open ticket about the same problem while they type', async () => {

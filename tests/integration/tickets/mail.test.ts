@@ -6,8 +6,8 @@ import { listOutbox } from '#server/mail/mail.repo.ts';
 import { deliverPendingMail, stopMailWorker } from '#server/mail/mail.sender.ts';
 import { sendMail } from '#server/mail/mail.service.ts';
 import { replyToTicket } from '#server/tickets/tickets.service.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { makeCustomer, makeStaff, makeTicket } from '../../support/tickets.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { makeCustomer, makeStaff, makeTicket } from '../../helpers/tickets.ts';
 
 interface Received {
 	from: string;

@@ -3,8 +3,8 @@ import { ConflictError } from '#server/errors.ts';
 import { mergeTickets } from '#server/tickets/merge.service.ts';
 import { addInternalNote, replyToTicket } from '#server/tickets/tickets.service.ts';
 import { getTicketView } from '#server/tickets/view.service.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { makeCustomer, makeStaff, makeTicket } from '../../support/tickets.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { makeCustomer, makeStaff, makeTicket } from '../../helpers/tickets.ts';
 
 describeEachDb('merging tickets', (use) => {
 	it('combines the conversations, closes the merged ticket and tells the customer', async () => {

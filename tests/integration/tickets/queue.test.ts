@@ -3,8 +3,8 @@ import { listQueue } from '#server/tickets/queue.service.ts';
 import { QueueFilterSchema } from '#server/tickets/tickets.schema.ts';
 import { addInternalNote, replyToTicket } from '#server/tickets/tickets.service.ts';
 import { assignTicket, changeStatus } from '#server/tickets/workflow.service.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { at, makeCustomer, makeStaff, makeTicket } from '../../support/tickets.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { at, makeCustomer, makeStaff, makeTicket } from '../../helpers/tickets.ts';
 
 describeEachDb('staff queue', (use) => {
 	const tag = () => `tag${Math.random().toString(36).slice(2, 9)}`;

@@ -4,8 +4,8 @@ import { ReportQuerySchema } from '#server/tickets/tickets.schema.ts';
 import { mergeTickets } from '#server/tickets/merge.service.ts';
 import { replyToTicket } from '#server/tickets/tickets.service.ts';
 import { changeStatus } from '#server/tickets/workflow.service.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { at, makeCustomer, makeStaff, makeTicket } from '../../support/tickets.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { at, makeCustomer, makeStaff, makeTicket } from '../../helpers/tickets.ts';
 
 // NOTE: each backend gets a fresh database, so these are the only tickets in it.
 describeEachDb('targets report', (use) => {

@@ -11,8 +11,8 @@ import {
 } from '#server/tickets/tickets.service.ts';
 import { getTicketView } from '#server/tickets/view.service.ts';
 import { assignTicket, changeSeverity, changeStatus } from '#server/tickets/workflow.service.ts';
-import { describeEachDb } from '../../support/db.ts';
-import { at, makeCustomer, makeStaff, makeTicket } from '../../support/tickets.ts';
+import { describeEachDb } from '../../helpers/db.ts';
+import { at, makeCustomer, makeStaff, makeTicket } from '../../helpers/tickets.ts';
 
 const FRIDAY_EVENING = '2026-11-27T17:30:00+03:00';
 

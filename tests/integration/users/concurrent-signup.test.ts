@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { createUser } from '#server/users/users.service.ts';
-import { describeEachDb } from '../../support/db.ts';
+import { describeEachDb } from '../../helpers/db.ts';
 
 describeEachDb('concurrent sign-ups', (use) => {
 	it('gives people who sign up at once under the same name different handles', async () => {

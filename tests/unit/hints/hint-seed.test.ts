@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderMarkdown } from '#server/markdown.ts';
+import { renderMarkdown } from '#server/markdown/render.ts';
 import { defaultHintDir, loadHintSeeds, parseHintSeed } from '#server/hints/hint-seed.ts';
 import { findHazards } from '../markdown/inert.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdownToc } from '#server/markdown.ts';
+import { renderMarkdownToc } from '#server/markdown/render.ts';
 import { MAX_ANCHORED_HEADINGS, slugify } from '#server/markdown/headings.ts';
 
 describe('slugify', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '#server/markdown.ts';
+import { renderMarkdown } from '#server/markdown/render.ts';
 import { elements, findHazards, textOf } from './inert.ts';
 
 const OPTIONS = {

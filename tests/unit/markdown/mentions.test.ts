@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractMentions, renderMarkdown } from '#server/markdown.ts';
+import { extractMentions, renderMarkdown } from '#server/markdown/render.ts';
 import { MAX_MENTIONS } from '#server/markdown/transform.ts';
 import { elements, textOf } from './inert.ts';
 

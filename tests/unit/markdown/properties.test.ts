@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractMentions, renderMarkdown, renderMarkdownDocument } from '#server/markdown.ts';
+import {
+	extractMentions,
+	renderMarkdown,
+	renderMarkdownDocument,
+} from '#server/markdown/render.ts';
 import { findHazards, textOf } from './inert.ts';
 
 const OPTIONS = {

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseRoutingTsv, type LabelledQuestion } from '#server/routing/dataset.ts';
-import { normalize } from '#server/routing/tokenize.ts';
-import { routeQuestion } from '#server/routing/router.ts';
+import { parseRoutingTsv, type LabelledQuestion } from '#server/triage/dataset.ts';
+import { normalize } from '#server/triage/tokenize.ts';
+import { routeQuestion } from '#server/triage/router.ts';
 
 const path = (rel: string): string => fileURLToPath(new URL(rel, import.meta.url));
-const TRAINING = path('../../../src/server/routing/training-data.tsv');
+const TRAINING = path('../../../src/server/triage/training-data.tsv');
 const HOLDOUTS = [path('./holdout.tsv'), path('./holdout-2.tsv')];
 // The shared dev set lives next to the repository: <repo>/../shared/eval/routing-dev.tsv
 const DEV = path('../../../../shared/eval/routing-dev.tsv');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stemRussian } from '#server/routing/stem-ru.ts';
+import { stemRussian } from '#server/triage/stem-ru.ts';
 
 describe('stemRussian (Snowball)', () => {
 	it.each([

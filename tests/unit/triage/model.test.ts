@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseRoutingTsv } from '#server/routing/dataset.ts';
-import { loadWeights, trainRouterModel, type RouterModelJson } from '#server/routing/model.ts';
-import shipped from '#server/routing/model.json' with { type: 'json' };
+import { parseRoutingTsv } from '#server/triage/dataset.ts';
+import { loadWeights, trainRouterModel, type RouterModelJson } from '#server/triage/model.ts';
+import shipped from '#server/triage/model.json' with { type: 'json' };
 
 const TRAINING = fileURLToPath(
-	new URL('../../../src/server/routing/training-data.tsv', import.meta.url),
+	new URL('../../../src/server/triage/training-data.tsv', import.meta.url),
 );
 
 describe('shipped model', () => {

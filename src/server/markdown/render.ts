@@ -9,17 +9,12 @@
  * Output is safe for `<Fragment set:html={renderMarkdown(body)} />`.
  */
 import MarkdownIt, { type RendererRule, type Token } from 'markdown-it';
-import { headingAnchorOf, type MarkdownHeading } from './markdown/headings.ts';
-import { highlightCode, resolveLanguage } from './markdown/highlight.ts';
-import {
-	attachContext,
-	contextOf,
-	portalCoreRule,
-	type RenderContext,
-} from './markdown/transform.ts';
-import { isSafeUrl, originOf } from './markdown/urls.ts';
+import { headingAnchorOf, type MarkdownHeading } from './headings.ts';
+import { highlightCode, resolveLanguage } from './highlight.ts';
+import { attachContext, contextOf, portalCoreRule, type RenderContext } from './transform.ts';
+import { isSafeUrl, originOf } from './urls.ts';
 
-export type { MarkdownHeading } from './markdown/headings.ts';
+export type { MarkdownHeading } from './headings.ts';
 
 export interface RenderOptions {
 	/** The portal's own origin (`https://support.example.com`); links elsewhere get `rel`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stemEnglish } from '#server/routing/stem-en.ts';
+import { stemEnglish } from '#server/triage/stem-en.ts';
 
 describe('stemEnglish (Porter)', () => {
 	it.each([

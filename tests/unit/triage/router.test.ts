@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROUTES, routeQuestion, type Route } from '#server/routing/router.ts';
+import { ROUTES, routeQuestion, type Route } from '#server/triage/router.ts';
 
 // Written for this test only: none of these is in the training data, holdouts or dev set.
 const CASES: readonly (readonly [Route, 'en' | 'ru', string])[] = [

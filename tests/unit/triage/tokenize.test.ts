@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLang, normalize, normalizeWithOrigin, tokenize } from '#server/routing/tokenize.ts';
+import { detectLang, normalize, normalizeWithOrigin, tokenize } from '#server/triage/tokenize.ts';
 
 describe('normalize', () => {
 	it('lowercases, folds ё and spells out negative contractions', () => {

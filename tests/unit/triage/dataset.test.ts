@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoutingTsv } from '#server/routing/dataset.ts';
+import { parseRoutingTsv } from '#server/triage/dataset.ts';
 
 describe('parseRoutingTsv', () => {
 	it('skips the header, blank lines and comments', () => {

@@ -9,7 +9,7 @@ export const E2E_USERS = {
 	developer: { email: 'dev@e2e.test', displayName: 'Dev Eloper', role: 'developer' },
 	alice: { email: 'alice@e2e.test', displayName: 'Alice Customer', role: 'customer' },
 	bob: { email: 'bob@e2e.test', displayName: 'Bob Customer', role: 'customer' },
-	// The access matrix's "other customer" (tests/e2e/support/viewers.ts): nobody else logs in as her.
+	// The access matrix's "other customer" (tests/e2e/helpers/viewers.ts): nobody else logs in as her.
 	carol: { email: 'carol@e2e.test', displayName: 'Carol Customer', role: 'customer' },
 } as const satisfies Record<string, { email: string; displayName: string; role: Role }>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReason, pickQuotes } from '#server/routing/explain.ts';
+import { buildReason, pickQuotes } from '#server/triage/explain.ts';
 
 describe('pickQuotes', () => {
 	it('keeps at most two quotes and drops ones contained in a stronger one', () => {

@@ -6,6 +6,7 @@ import * as m20261126_10 from './20261126_10_forum.ts';
 import * as m20261126_20 from './20261126_20_tickets.ts';
 import * as m20261127_01 from './20261127_01_search.ts';
 import * as m20261128_01 from './20261128_01_forum_counts.ts';
+import * as m20261204_30 from './20261204_30_attachments.ts';
 
 // NOTE: a static registry so the Astro bundle contains every migration. Append, never reorder.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
 	'20261126_20_tickets': m20261126_20,
 	'20261127_01_search': m20261127_01,
 	'20261128_01_forum_counts': m20261128_01,
+	'20261204_30_attachments': m20261204_30,
 };

@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
 	FORBIDDEN: 403,
 	NOT_FOUND: 404,
 	CONFLICT: 409,
+	CONTENT_TOO_LARGE: 413,
 	TOO_MANY_REQUESTS: 429,
 	SERVICE_UNAVAILABLE: 503,
 } as const;
@@ -59,6 +60,13 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
 	constructor(message: string, details?: Record<string, string>) {
 		super('CONFLICT', message, details);
+	}
+}
+
+/** A request body or an uploaded file over its size limit (413). */
+export class ContentTooLargeError extends AppError {
+	constructor(message: string, details?: Record<string, string>) {
+		super('CONTENT_TOO_LARGE', message, details);
 	}
 }
 

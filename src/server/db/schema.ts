@@ -268,6 +268,47 @@ export interface ModerationLogTable {
 	created_at: CreatedAt;
 }
 
+// --- attachments (files on ticket messages, forum posts, chat messages) ---
+export interface AttachmentBlobsTable {
+	sha256: string;
+	size: ColumnType<number | string, number, never>;
+	created_at: CreatedAt;
+	last_used_at: Timestamp;
+}
+
+export interface AttachmentBlobChunksTable {
+	sha256: string;
+	seq: number;
+	data: Uint8Array;
+}
+
+export interface AttachmentsTable {
+	id: Generated<string>;
+	uploader_id: string | null;
+	name: string;
+	content_type: string;
+	size: number;
+	sha256: string;
+	width: number | null;
+	height: number | null;
+	thumb_sha256: string | null;
+	thumb_width: number | null;
+	thumb_height: number | null;
+	ticket_id: string | null;
+	ticket_message_id: string | null;
+	forum_post_id: string | null;
+	created_at: CreatedAt;
+	attached_at: Timestamp | null;
+}
+
+export interface AttachmentUsageTable {
+	user_id: string;
+	/** First day of the month (UTC), `YYYY-MM-DD`. */
+	month: ColumnType<string | Date, string, never>;
+	bytes: ColumnType<number | string, number, number>;
+}
+// --- end attachments ---
+
 export interface Database {
 	users: UsersTable;
 	auth_sessions: AuthSessionsTable;
@@ -296,4 +337,10 @@ export interface Database {
 	topic_watches: TopicWatchesTable;
 	notifications: NotificationsTable;
 	moderation_log: ModerationLogTable;
+
+	// attachments
+	attachment_blobs: AttachmentBlobsTable;
+	attachment_blob_chunks: AttachmentBlobChunksTable;
+	attachments: AttachmentsTable;
+	attachment_usage: AttachmentUsageTable;
 }

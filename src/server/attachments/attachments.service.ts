@@ -43,7 +43,7 @@ async function prepare(file: ReceivedFile): Promise<Preparation> {
 	const classified = await classifyFile(file);
 	if (!classified.ok) return classified;
 	const { type } = classified;
-	const name = withExtension(file.name, type.ext, KNOWN_EXTENSIONS);
+	const name = type.text ? file.name : withExtension(file.name, type.ext, KNOWN_EXTENSIONS);
 	if (!type.image) {
 		return {
 			ok: true,

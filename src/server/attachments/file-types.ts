@@ -16,10 +16,16 @@ export interface StoredType {
 	label: string;
 	/** Re-encoded with a thumbnail, shown inline; everything else is a download. */
 	image: boolean;
+	/** Text: the name keeps its extension (`server.log.1`); binary files get `ext`. */
+	text: boolean;
 }
 
 function type(mime: string, ext: string, label: string, image = false): StoredType {
-	return { mime, ext, label, image };
+	return { mime, ext, label, image, text: false };
+}
+
+function textType(mime: string, ext: string, label: string): StoredType {
+	return { mime, ext, label, image: false, text: true };
 }
 
 const IMAGES = [
@@ -53,11 +59,11 @@ const LEGACY_OFFICE: ReadonlyMap<string, StoredType> = new Map([
 	['ppt', type('application/vnd.ms-powerpoint', 'ppt', 'PowerPoint presentation')],
 ]);
 
-const TEXT = type('text/plain; charset=utf-8', 'txt', 'Text or log file');
+const TEXT = textType('text/plain; charset=utf-8', 'txt', 'Text or log file');
 const TEXT_BY_EXTENSION: ReadonlyMap<string, StoredType> = new Map([
-	['csv', type('text/csv; charset=utf-8', 'csv', 'CSV table')],
-	['json', type('application/json; charset=utf-8', 'json', 'JSON file')],
-	['xml', type('application/xml; charset=utf-8', 'xml', 'XML file')],
+	['csv', textType('text/csv; charset=utf-8', 'csv', 'CSV table')],
+	['json', textType('application/json; charset=utf-8', 'json', 'JSON file')],
+	['xml', textType('application/xml; charset=utf-8', 'xml', 'XML file')],
 ]);
 
 /** Extensions of formats that are not plain text: text bytes under such a name are refused. */

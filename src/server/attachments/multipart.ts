@@ -124,6 +124,9 @@ class FormReading {
 			this.#fields.set(name, values);
 		});
 		parser.on('file', (name, stream, info) => {
+			// NOTE: destroying the parser destroys the file stream it is writing with an error; the
+			// failure that caused it is recorded already.
+			stream.on('error', () => undefined);
 			if (name !== FILE_FIELD || this.#failure) {
 				stream.resume();
 				return;

@@ -202,3 +202,15 @@ export async function listReferencedBlobs(db: Db, hashes: string[]): Promise<Set
 	]);
 	return new Set([...files, ...thumbnails].map((r) => r.h).filter((h) => h !== null));
 }
+
+/** Deletes one of `uploaderId`'s files not sent yet. True when there was one. */
+export async function deletePending(db: Db, uploaderId: string, id: string): Promise<boolean> {
+	const result = await db
+		.deleteFrom('attachments')
+		.where('id', '=', id)
+		.where('uploader_id', '=', uploaderId)
+		.where('ticket_id', 'is', null)
+		.where('forum_post_id', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
+}

@@ -42,7 +42,7 @@ describeEachDb('attachments: access', (use) => {
 		const ticket = await makeTicket(db, customer);
 		ticketId = ticket.id;
 		const png = await makePng();
-		[opening] = await upload(db, customer, [{ name: 'shot.png', data: png }]);
+		opening = (await upload(db, customer, [{ name: 'shot.png', data: png }]))[0]!;
 		await db
 			.transaction()
 			.execute((trx) => attachUploads(trx, customer, [opening!.id], { kind: 'ticket', ticketId }));
@@ -69,7 +69,7 @@ describeEachDb('attachments: access', (use) => {
 		staffReply = await attachToLast(staff, 'fix.txt', false);
 		await addInternalNote(db, staff, { number: ticket.number, body: 'Their server log.' });
 		note = await attachToLast(staff, 'internal.log', true);
-		[pending] = await upload(db, customer, [{ name: 'draft.log', data: LOG_FILE }]);
+		pending = (await upload(db, customer, [{ name: 'draft.log', data: LOG_FILE }]))[0]!;
 	});
 
 	it('lets the customer and staff fetch the files of the ticket and its replies', async () => {

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import { now } from '#server/clock.ts';
 import type { Db } from '#server/db/client.ts';
-import { BadRequestError, ContentTooLargeError } from '#server/errors.ts';
+import { BadRequestError, ContentTooLargeError, NotFoundError } from '#server/errors.ts';
 import {
+	deletePending,
 	insertAttachment,
 	linkAttachments,
 	type Attachment,
@@ -180,6 +181,15 @@ export async function attachUploads(
 		at: now(),
 	});
 	if (linked !== unique.length) throw gone;
+}
+
+/**
+ * Removes a file `user` uploaded and has not sent (the composer's remove button).
+ * @throws NotFoundError for anything else (sent files, other people's, unknown ids).
+ */
+export async function discardUpload(db: Db, user: SessionUser, id: string): Promise<void> {
+	if (!UUID.test(id) || !(await deletePending(db, user.id, id)))
+		throw new NotFoundError('We could not find that file.');
 }
 
 function tooManyFiles(): BadRequestError {

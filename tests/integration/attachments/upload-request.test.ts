@@ -73,7 +73,11 @@ describeEachDb('attachments: form posts', (use) => {
 		const { body, contentType } = multipartBody([
 			{ name: 'attachments', filename: 'storefront.log', data: LOG_FILE },
 		]);
-		const form = await receiveForm(db, user, post(body, { 'content-type': contentType }));
+		const form = await receiveForm(
+			db,
+			user,
+			post(new Uint8Array(body), { 'content-type': contentType }),
+		);
 		const opened = await openFile(db, user, form.attachmentIds[0]!, {
 			variant: 'original',
 			ifNoneMatch: null,

@@ -4,7 +4,6 @@
  */
 import { now } from '#server/clock.ts';
 import type { Db } from '#server/db/client.ts';
-import { onShutdown } from '#server/lifecycle.ts';
 import { deletePendingBefore, listReferencedBlobs } from './attachments.repo.ts';
 import { blobStore } from './storage.ts';
 
@@ -44,24 +43,19 @@ export async function cleanUpAttachments(db: Db, at: Date = now()): Promise<Clea
 }
 
 /**
- * Runs the cleanup every `intervalMs` (first run after one interval) until shutdown. For the
- * composition root; errors are logged and the next run tries again.
+ * Runs the cleanup every `intervalMs` (first run after one interval) and returns its stop
+ * function: a service of the composition root (src/server/app.ts). Errors are logged; the next
+ * run tries again.
  */
-export function startAttachmentCleanup(
-	getDb: () => Promise<Db>,
-	intervalMs: number = HOUR_MS,
-): () => void {
+export function startAttachmentCleanup(db: Db, intervalMs: number = HOUR_MS): () => void {
 	let running = false;
 	const timer = setInterval(() => {
 		if (running) return;
 		running = true;
-		void getDb()
-			.then((db) => cleanUpAttachments(db))
+		cleanUpAttachments(db)
 			.catch((error: unknown) => console.error('[attachments] cleanup failed:', error))
 			.finally(() => (running = false));
 	}, intervalMs);
 	timer.unref();
-	const stop = () => clearInterval(timer);
-	onShutdown(stop);
-	return stop;
+	return () => clearInterval(timer);
 }

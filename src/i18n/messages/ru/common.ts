@@ -21,10 +21,9 @@ export default {
 	'date.atDated': '{day}, в {time}',
 	'date.zoned': '{dateTime} {zone}',
 	'duration.days': {
-		zero: 'x',
 		one: '{count} день',
 		few: '{count} дня',
-
+		many: '{count} дней',
 		other: '{count} дня',
 	},
 	'duration.hours': '{count} ч',

@@ -1,3 +1,4 @@
+import { getTranslator } from '#i18n/index.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import type { Attachment } from '#server/attachments/attachments.repo.ts';
 import { receiveUploads } from '#server/attachments/attachments.service.ts';
@@ -30,4 +31,11 @@ export async function fetchFile(db: Db, viewer: Viewer, id: string, variant: Var
 	const parts: Buffer[] = [];
 	for await (const chunk of opened.body ?? []) parts.push(Buffer.from(chunk));
 	return { ...opened, bytes: Buffer.concat(parts) };
+}
+
+const en = getTranslator('en', { timeZone: 'Europe/Moscow', zoneLabel: 'MSK' });
+
+/** A service's message (a message reference) as an English reader sees it. */
+export function english(text: string | undefined): string {
+	return en.text(text ?? '');
 }

@@ -3,13 +3,31 @@
 // its id, and the file input is emptied so the form does not send the bytes a second time.
 // Without this script the form posts the files itself (multipart), with the same limits.
 
+import { isLocale } from '#i18n/locales.ts';
+import { createTranslator, type Translator } from '#i18n/translator.ts';
+import { megabytes, sizeText, typeText } from '#lib/attachment-text.ts';
+
 interface UploadedFile {
 	id: string;
 	name: string;
-	label: string;
-	size: string;
+	typeKey: string;
+	bytes: number;
 	url: string;
 	thumbnail: { url: string } | null;
+}
+
+function translatorOf(picker: HTMLElement): Translator {
+	const locale = picker.dataset.locale;
+	let messages = {};
+	try {
+		messages = JSON.parse(picker.dataset.messages ?? '{}') as object;
+	} catch {
+		// Messages missing: keys show instead, the control still works.
+	}
+	return createTranslator(isLocale(locale) ? locale : 'en', messages, {
+		timeZone: 'UTC',
+		zoneLabel: 'UTC',
+	});
 }
 
 export function enhanceAttachmentPickers(root: ParentNode = document): void {
@@ -34,6 +52,8 @@ function enhance(picker: HTMLElement): void {
 		: null;
 	const textarea = target instanceof HTMLTextAreaElement ? target : null;
 	picker.querySelector<HTMLElement>('[data-enhanced-hint]')?.removeAttribute('hidden');
+	const i18n = translatorOf(picker);
+	const t = i18n.t.bind(i18n);
 	let inFlight = 0;
 
 	const showError = (message: string) => {
@@ -45,12 +65,14 @@ function enhance(picker: HTMLElement): void {
 		showError('');
 		const room = maxFiles - list.children.length;
 		if (files.length > room) {
-			showError(`Attach at most ${maxFiles} files to one message.`);
+			showError(t('attachments.errors.tooManyFiles', { max: maxFiles }));
 			files = files.slice(0, Math.max(0, room));
 		}
 		for (const file of files) {
 			if (file.size > maxBytes) {
-				showError(`“${file.name}” is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+				showError(
+					t('attachments.errors.fileTooLarge', { name: file.name, limit: megabytes(maxBytes) }),
+				);
 				continue;
 			}
 			uploadOne(file);
@@ -66,12 +88,12 @@ function enhance(picker: HTMLElement): void {
 		const progress = document.createElement('progress');
 		progress.max = 100;
 		progress.value = 0;
-		progress.setAttribute('aria-label', `Uploading ${file.name}`);
+		progress.setAttribute('aria-label', t('attachments.picker.uploading', { name: file.name }));
 		const remove = document.createElement('button');
 		remove.type = 'button';
 		remove.className = 'secondary';
-		remove.textContent = 'Remove';
-		remove.setAttribute('aria-label', `Remove ${file.name}`);
+		remove.textContent = t('attachments.picker.remove');
+		remove.setAttribute('aria-label', t('attachments.picker.removeNamed', { name: file.name }));
 		item.append(name, progress, remove);
 		list.append(item);
 
@@ -93,7 +115,10 @@ function enhance(picker: HTMLElement): void {
 			const uploaded = data?.files?.[0];
 			if (xhr.status !== 201 || !uploaded) {
 				item.remove();
-				showError(data?.error?.message ?? `“${file.name}” could not be uploaded.`);
+				const message = data?.error?.message;
+				showError(
+					message ? i18n.text(message) : t('attachments.picker.failed', { name: file.name }),
+				);
 				return;
 			}
 			done(item, progress, uploaded);
@@ -101,7 +126,7 @@ function enhance(picker: HTMLElement): void {
 		xhr.addEventListener('error', () => {
 			settle();
 			item.remove();
-			showError(`“${file.name}” could not be uploaded: the connection failed.`);
+			showError(t('attachments.picker.connectionFailed', { name: file.name }));
 		});
 		remove.addEventListener('click', () => {
 			if (xhr.readyState !== XMLHttpRequest.DONE) xhr.abort();
@@ -121,7 +146,10 @@ function enhance(picker: HTMLElement): void {
 		hidden.value = file.id;
 		const details = document.createElement('span');
 		details.className = 'muted small';
-		details.textContent = `${file.label}, ${file.size}`;
+		details.textContent = t('attachments.list.details', {
+			type: typeText(i18n, file.typeKey),
+			size: sizeText(i18n, file.bytes),
+		});
 		progress.replaceWith(details);
 		item.prepend(hidden);
 		if (file.thumbnail) {
@@ -133,7 +161,7 @@ function enhance(picker: HTMLElement): void {
 				const place = document.createElement('button');
 				place.type = 'button';
 				place.className = 'secondary';
-				place.textContent = 'Place in post';
+				place.textContent = t('attachments.picker.place');
 				place.addEventListener('click', () => insertImage(textarea, file));
 				item.append(place);
 			}
@@ -173,7 +201,7 @@ function enhance(picker: HTMLElement): void {
 	form.addEventListener('submit', (event) => {
 		if (inFlight > 0) {
 			event.preventDefault();
-			showError('Wait until the files have uploaded, then send.');
+			showError(t('attachments.picker.wait'));
 		}
 	});
 }

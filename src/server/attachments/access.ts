@@ -10,6 +10,7 @@
 import { isStaff } from '#server/auth/guards.ts';
 import type { Db } from '#server/db/client.ts';
 import { NotFoundError } from '#server/errors.ts';
+import { messageRef } from '#i18n/message-ref.ts';
 import { seesHidden, type Viewer } from '#server/forum/access.ts';
 import { loadVisiblePost } from '#server/forum/lookup.ts';
 import { canSeeTicket } from '#server/tickets/access.ts';
@@ -17,7 +18,7 @@ import { findTicketById } from '#server/tickets/tickets.repo.ts';
 import { findAttachment, isInternalMessage, type Attachment } from './attachments.repo.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NOT_FOUND = 'We could not find that file.';
+const NOT_FOUND = messageRef('attachments.errors.notFound');
 
 /** Whether `viewer` may fetch `attachment`. */
 export async function canSeeAttachment(

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import { now } from '#server/clock.ts';
 import type { Db } from '#server/db/client.ts';
-import { BadRequestError, ContentTooLargeError, NotFoundError } from '#server/errors.ts';
+import { BadRequestError, NotFoundError } from '#server/errors.ts';
+import { messageRef } from '#i18n/message-ref.ts';
 import {
 	deletePending,
 	insertAttachment,
@@ -17,8 +18,8 @@ import {
 } from './attachments.repo.ts';
 import { classifyFile, KNOWN_EXTENSIONS, type StoredType } from './file-types.ts';
 import { processImage } from './images.ts';
-import { formatBytes, UPLOAD_LIMITS } from './limits.ts';
-import type { ReceivedFile } from './multipart.ts';
+import { UPLOAD_LIMITS } from './limits.ts';
+import { messageTooLarge, tooManyFiles, type ReceivedFile } from './multipart.ts';
 import { withExtension } from './names.ts';
 import { consumeQuota } from './quota.ts';
 import { blobStore } from './storage.ts';
@@ -40,7 +41,8 @@ interface PreparedFile {
 type Preparation = { ok: true; file: PreparedFile } | { ok: false; reason: string };
 
 async function prepare(file: ReceivedFile): Promise<Preparation> {
-	if (file.size === 0) return { ok: false, reason: `“${file.name}” is empty.` };
+	if (file.size === 0)
+		return { ok: false, reason: messageRef('attachments.errors.empty', { name: file.name }) };
 	const classified = await classifyFile(file);
 	if (!classified.ok) return classified;
 	const { type } = classified;
@@ -84,7 +86,8 @@ export async function receiveUploads(
 	user: SessionUser,
 	files: ReceivedFile[],
 ): Promise<Attachment[]> {
-	if (files.length > UPLOAD_LIMITS.filesPerMessage) throw tooManyFiles();
+	if (files.length > UPLOAD_LIMITS.filesPerMessage)
+		throw tooManyFiles(UPLOAD_LIMITS.filesPerMessage);
 	const prepared: PreparedFile[] = [];
 	const refusals: string[] = [];
 	// One at a time: images take a libvips thread each (see ./images.ts).
@@ -94,7 +97,9 @@ export async function receiveUploads(
 		else refusals.push(result.reason);
 	}
 	if (refusals.length > 0) {
-		throw new BadRequestError(refusals.join(' '), { attachments: refusals.join(' ') });
+		// NOTE: one message names one file: the person fixes it and sends again (a message
+		// reference cannot be joined with another into one translated sentence).
+		throw new BadRequestError(refusals[0]!, { attachments: refusals[0]! });
 	}
 	const at = now();
 	const stored = prepared.reduce(
@@ -150,13 +155,11 @@ export async function attachUploads(
 ): Promise<void> {
 	const unique = [...new Set(ids)];
 	if (unique.length === 0) return;
-	if (unique.length > UPLOAD_LIMITS.filesPerMessage) throw tooManyFiles();
-	const gone = new BadRequestError(
-		'Some of the files are no longer available: attach them again.',
-		{
-			attachments: 'Attach the files again.',
-		},
-	);
+	if (unique.length > UPLOAD_LIMITS.filesPerMessage)
+		throw tooManyFiles(UPLOAD_LIMITS.filesPerMessage);
+	const gone = new BadRequestError(messageRef('attachments.errors.gone'), {
+		attachments: messageRef('attachments.field.again'),
+	});
 	if (!unique.every((id) => UUID.test(id))) throw gone;
 	const rows = await trx
 		.selectFrom('attachments')
@@ -168,12 +171,7 @@ export async function attachUploads(
 		.execute();
 	if (rows.length !== unique.length) throw gone;
 	const total = rows.reduce((sum, r) => sum + Number(r.size), 0);
-	if (total > UPLOAD_LIMITS.messageBytes) {
-		const limit = formatBytes(UPLOAD_LIMITS.messageBytes);
-		throw new ContentTooLargeError(`The files of one message may add up to at most ${limit}.`, {
-			attachments: `At most ${limit} in all.`,
-		});
-	}
+	if (total > UPLOAD_LIMITS.messageBytes) throw messageTooLarge(UPLOAD_LIMITS);
 	const linked = await linkAttachments(trx, {
 		ids: unique,
 		uploaderId: user.id,
@@ -189,14 +187,7 @@ export async function attachUploads(
  */
 export async function discardUpload(db: Db, user: SessionUser, id: string): Promise<void> {
 	if (!UUID.test(id) || !(await deletePending(db, user.id, id)))
-		throw new NotFoundError('We could not find that file.');
-}
-
-function tooManyFiles(): BadRequestError {
-	const n = UPLOAD_LIMITS.filesPerMessage;
-	return new BadRequestError(`Attach at most ${n} files to one message.`, {
-		attachments: `At most ${n} files.`,
-	});
+		throw new NotFoundError(messageRef('attachments.errors.notFound'));
 }
 
 async function* bytesOf(data: Uint8Array): AsyncIterable<Uint8Array> {

@@ -5,6 +5,7 @@
  * refused rather than believed.
  */
 import { fileTypeFromBuffer } from 'file-type';
+import { messageRef } from '#i18n/message-ref.ts';
 import { extensionOf } from './names.ts';
 
 export interface StoredType {
@@ -86,10 +87,6 @@ export const KNOWN_EXTENSIONS: ReadonlySet<string> = new Set([
 /** Content types shown in the page (inline); every other one is sent as a download. */
 export const INLINE_TYPES: ReadonlySet<string> = new Set(IMAGES.map((t) => t.mime));
 
-/** For the form: what may be attached. */
-export const ALLOWED_SUMMARY =
-	'images (PNG, JPEG, WebP, GIF), PDF, text and log files, CSV, JSON, XML, ZIP, Office and OpenDocument files';
-
 /** For the file input's `accept` attribute (a hint to the browser; the server decides). */
 export const ACCEPT_ATTRIBUTE = [
 	...IMAGES.map((t) => t.mime),
@@ -116,7 +113,7 @@ export interface Sniffed {
 
 const refuse = (reason: string): Classification => ({ ok: false, reason });
 
-/** The stored type of a file, or why it is refused (a sentence naming the file). */
+/** The stored type of a file, or why it is refused (a message reference naming the file). */
 export async function classifyFile({ head, isText, name }: Sniffed): Promise<Classification> {
 	const ext = extensionOf(name);
 	const detected = await fileTypeFromBuffer(head);
@@ -136,7 +133,7 @@ export async function classifyFile({ head, isText, name }: Sniffed): Promise<Cla
 	if (!isText) return refuse(notAllowed(name));
 	if (isMarkup(head)) return refuse(markupRefusal(name));
 	if (NOT_TEXT_EXTENSIONS.has(ext)) {
-		return refuse(`“${name}” is not a real .${ext} file: its content is text. Rename it .txt.`);
+		return refuse(messageRef('attachments.errors.textNamedBinary', { name, ext }));
 	}
 	return { ok: true, type: TEXT_BY_EXTENSION.get(ext) ?? TEXT };
 }
@@ -147,22 +144,23 @@ function isMarkup(head: Uint8Array): boolean {
 }
 
 function markupRefusal(name: string): string {
-	return `“${name}” is an HTML or SVG document, which we do not accept: send a screenshot (PNG) or save it as .txt.`;
+	return messageRef('attachments.errors.markup', { name });
 }
 
 function notAllowed(name: string, format?: string): string {
-	const what = format ? `${format} files` : 'files of this kind';
-	return `“${name}”: ${what} cannot be attached. Allowed: ${ALLOWED_SUMMARY}.`;
+	return format
+		? messageRef('attachments.errors.format', { name, format })
+		: messageRef('attachments.errors.unknownKind', { name });
 }
 
-const LABELS: ReadonlyMap<string, string> = new Map(
-	[...BINARY.values(), ...LEGACY_OFFICE.values(), TEXT, ...TEXT_BY_EXTENSION.values()].map((t) => [
-		t.mime,
-		t.label,
-	]),
-);
-
-/** What people read for a stored content type ("PDF document"). */
-export function labelOf(contentType: string): string {
-	return LABELS.get(contentType) ?? 'File';
+/** The extension that names a stored content type in messages (`attachments.type.<ext>`). */
+export function typeKeyOf(contentType: string): string {
+	for (const t of [
+		...BINARY.values(),
+		...LEGACY_OFFICE.values(),
+		TEXT,
+		...TEXT_BY_EXTENSION.values(),
+	])
+		if (t.mime === contentType) return t.ext;
+	return 'other';
 }

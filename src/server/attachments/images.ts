@@ -4,6 +4,7 @@
  * upright from its EXIF orientation first, plus a small WebP thumbnail.
  */
 import sharp, { type Metadata, type Sharp } from 'sharp';
+import { messageRef } from '#i18n/message-ref.ts';
 import { UPLOAD_LIMITS } from './limits.ts';
 
 // NOTE: two cores shared with the database: one libvips thread per image, and no operation cache
@@ -55,7 +56,12 @@ export async function processImage(
 	if (pixels > limitInputPixels) {
 		return {
 			ok: false,
-			reason: `“${name}” is ${width} × ${height} pixels${(metadata.pages ?? 1) > 1 ? ` in ${metadata.pages} frames` : ''}: images may have at most ${limitInputPixels / 1_000_000} megapixels.`,
+			reason: messageRef('attachments.errors.imagePixels', {
+				name,
+				width: String(width),
+				height: String(height * (metadata.pages ?? 1)),
+				max: limitInputPixels / 1_000_000,
+			}),
 		};
 	}
 	try {
@@ -95,5 +101,5 @@ function encodeAs(image: Sharp, format: 'png' | 'jpeg' | 'webp' | 'gif'): Sharp 
 }
 
 function unreadable(name: string): ImageResult {
-	return { ok: false, reason: `“${name}” could not be read as an image: it may be damaged.` };
+	return { ok: false, reason: messageRef('attachments.errors.imageUnreadable', { name }) };
 }

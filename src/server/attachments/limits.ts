@@ -2,7 +2,11 @@
  * Upload limits, in one place: the reader enforces them, the forms show them next to the control.
  */
 
+import { megabytes } from '#lib/attachment-text.ts';
+
 const MB = 1024 * 1024;
+
+export { megabytes };
 
 export const UPLOAD_LIMITS = {
 	/** Bytes of one file as sent. */
@@ -25,7 +29,7 @@ export const UPLOAD_LIMITS = {
 /** Bytes of multipart framing and text fields allowed on top of the files. */
 export const FORM_OVERHEAD_BYTES = 1 * MB;
 
-/** "10 MB", "2.5 MB", "512 KB", "12 bytes": the size people read next to a file. */
+/** "10 MB", "2.5 MB", "512 KB", "12 bytes" (English, for logs and scripts; pages translate). */
 export function formatBytes(bytes: number): string {
 	if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
 	if (bytes < MB) return `${Math.round(bytes / 1024)} KB`;

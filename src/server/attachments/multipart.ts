@@ -13,8 +13,9 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { AppError, BadRequestError, ContentTooLargeError } from '#server/errors.ts';
+import { messageRef } from '#i18n/message-ref.ts';
 import { isBodyTooLarge } from '#server/http/limits.ts';
-import { FORM_OVERHEAD_BYTES, formatBytes, UPLOAD_LIMITS } from './limits.ts';
+import { FORM_OVERHEAD_BYTES, megabytes, UPLOAD_LIMITS } from './limits.ts';
 import { sanitizeFileName } from './names.ts';
 import { TextProbe } from './text-probe.ts';
 
@@ -69,9 +70,9 @@ export async function readMultipart(
 	limits: MultipartLimits = UPLOAD_LIMITS,
 ): Promise<MultipartForm> {
 	if (!contentType || !/^multipart\/form-data\b/i.test(contentType)) {
-		throw new BadRequestError('Send the form as multipart/form-data to attach files.');
+		throw new BadRequestError(messageRef('attachments.errors.notMultipart'));
 	}
-	if (!body) throw new BadRequestError('The form is empty.');
+	if (!body) throw new BadRequestError(messageRef('attachments.errors.emptyForm'));
 	let parser: busboy.Busboy;
 	try {
 		parser = busboy({
@@ -85,7 +86,7 @@ export async function readMultipart(
 			},
 		});
 	} catch {
-		throw new BadRequestError('The form has no multipart boundary: it cannot be read.');
+		throw new BadRequestError(messageRef('attachments.errors.noBoundary'));
 	}
 	const reading = new FormReading(parser, limits);
 	try {
@@ -116,7 +117,11 @@ class FormReading {
 		this.#closed = once(parser, 'close').catch(() => undefined);
 		parser.on('field', (name, value, info) => {
 			if (info.valueTruncated) {
-				this.fail(new ContentTooLargeError(`The field “${name.slice(0, 40)}” is too long.`));
+				this.fail(
+					new ContentTooLargeError(
+						messageRef('attachments.errors.fieldTooLong', { name: name.slice(0, 40) }),
+					),
+				);
 				return;
 			}
 			const values = this.#fields.get(name) ?? [];
@@ -133,17 +138,15 @@ class FormReading {
 			}
 			this.#writes.push(this.receive(stream, info.filename, this.#writes.length));
 		});
-		parser.on('filesLimit', () =>
-			this.fail(
-				new BadRequestError(`Attach at most ${limits.filesPerMessage} files to one message.`, {
-					attachments: `At most ${limits.filesPerMessage} files.`,
-				}),
-			),
+		parser.on('filesLimit', () => this.fail(tooManyFiles(limits.filesPerMessage)));
+		parser.on('fieldsLimit', () =>
+			this.fail(new BadRequestError(messageRef('attachments.errors.tooManyFields'))),
 		);
-		parser.on('fieldsLimit', () => this.fail(new BadRequestError('The form has too many fields.')));
-		parser.on('partsLimit', () => this.fail(new BadRequestError('The form has too many parts.')));
-		parser.on('error', (error: Error) =>
-			this.fail(new BadRequestError(`The form could not be read: ${error.message}.`)),
+		parser.on('partsLimit', () =>
+			this.fail(new BadRequestError(messageRef('attachments.errors.tooManyFields'))),
+		);
+		parser.on('error', () =>
+			this.fail(new BadRequestError(messageRef('attachments.errors.unreadableForm'))),
 		);
 	}
 
@@ -170,7 +173,7 @@ class FormReading {
 			}
 		} catch (error) {
 			if (isBodyTooLarge(error)) this.fail(messageTooLarge(this.#limits));
-			else this.fail(new BadRequestError('The upload was interrupted. Please send it again.'));
+			else this.fail(new BadRequestError(messageRef('attachments.errors.interrupted')));
 		}
 		if (!this.#failure) this.#parser.end();
 		else this.#parser.destroy();
@@ -205,11 +208,7 @@ class FormReading {
 				size += chunk.byteLength;
 				this.#fileBytes += chunk.byteLength;
 				if (size > limits.fileBytes) {
-					this.fail(
-						new ContentTooLargeError(`“${name}” is larger than ${formatBytes(limits.fileBytes)}.`, {
-							attachments: `Each file may be at most ${formatBytes(limits.fileBytes)}.`,
-						}),
-					);
+					this.fail(fileTooLarge(name, limits.fileBytes));
 				} else if (this.#fileBytes > limits.messageBytes) {
 					this.fail(messageTooLarge(limits));
 				}
@@ -265,9 +264,27 @@ class FormReading {
 	}
 }
 
-function messageTooLarge(limits: MultipartLimits): ContentTooLargeError {
-	const limit = formatBytes(limits.messageBytes);
-	return new ContentTooLargeError(`The files of one message may add up to at most ${limit}.`, {
-		attachments: `At most ${limit} in all.`,
+/** 413 for a file over its limit. */
+export function fileTooLarge(name: string, limit: number): ContentTooLargeError {
+	return new ContentTooLargeError(
+		messageRef('attachments.errors.fileTooLarge', { name, limit: megabytes(limit) }),
+		{ attachments: messageRef('attachments.field.eachAtMost', { limit: megabytes(limit) }) },
+	);
+}
+
+/** 413 for files adding up to more than a message may have. */
+export function messageTooLarge(
+	limits: Pick<MultipartLimits, 'messageBytes'>,
+): ContentTooLargeError {
+	const limit = megabytes(limits.messageBytes);
+	return new ContentTooLargeError(messageRef('attachments.errors.messageTooLarge', { limit }), {
+		attachments: messageRef('attachments.field.inAll', { limit }),
+	});
+}
+
+/** 400 for more files than a message may have. */
+export function tooManyFiles(max: number): BadRequestError {
+	return new BadRequestError(messageRef('attachments.errors.tooManyFiles', { max }), {
+		attachments: messageRef('attachments.field.tooManyFiles', { max }),
 	});
 }

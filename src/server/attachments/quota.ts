@@ -8,7 +8,8 @@ import { isStaff } from '#server/auth/guards.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import type { Db } from '#server/db/client.ts';
 import { TooManyRequestsError } from '#server/errors.ts';
-import { formatBytes, UPLOAD_LIMITS } from './limits.ts';
+import { messageRef } from '#i18n/message-ref.ts';
+import { megabytes, UPLOAD_LIMITS } from './limits.ts';
 
 export interface Usage {
 	used: number;
@@ -61,8 +62,12 @@ export async function consumeQuota(
 	const { used } = await getUsage(db, user, at);
 	const renews = nextMonth(at);
 	throw new TooManyRequestsError(
-		`You have stored ${formatBytes(used)} of your ${formatBytes(limit)} this month; these files need ${formatBytes(bytes)} more. The allowance renews on ${renews.toISOString().slice(0, 10)}.`,
+		messageRef('attachments.errors.quota', {
+			used: megabytes(used),
+			limit: megabytes(limit),
+			needed: megabytes(bytes),
+		}),
 		(renews.getTime() - at.getTime()) / 1000,
-		{ attachments: `Monthly upload allowance reached (${formatBytes(limit)}).` },
+		{ attachments: messageRef('attachments.field.quota', { limit: megabytes(limit) }) },
 	);
 }

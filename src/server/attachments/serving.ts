@@ -6,6 +6,7 @@
  */
 import type { Db } from '#server/db/client.ts';
 import { NotFoundError } from '#server/errors.ts';
+import { messageRef } from '#i18n/message-ref.ts';
 import type { Viewer } from '#server/forum/access.ts';
 import { getAttachmentFor } from './access.ts';
 import { INLINE_TYPES } from './file-types.ts';
@@ -45,12 +46,12 @@ export async function openFile(
 	const attachment = await getAttachmentFor(db, viewer, id);
 	const thumbnail = options.variant === 'thumbnail' ? attachment.image?.thumbnail : undefined;
 	if (options.variant === 'thumbnail' && !thumbnail)
-		throw new NotFoundError('This file has no thumbnail.');
+		throw new NotFoundError(messageRef('attachments.errors.noThumbnail'));
 	const sha256 = thumbnail?.sha256 ?? attachment.sha256;
 	const contentType = thumbnail ? THUMBNAIL_TYPE : attachment.contentType;
 	const store = blobStore(db);
 	const stat = await store.stat(sha256);
-	if (!stat) throw new NotFoundError('We could not find that file.');
+	if (!stat) throw new NotFoundError(messageRef('attachments.errors.notFound'));
 	const etag = `"${sha256}"`;
 	const headers: FileHeaders = {
 		'content-type': contentType,

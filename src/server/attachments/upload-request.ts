@@ -5,10 +5,9 @@
  */
 import type { SessionUser } from '#server/auth/sessions.ts';
 import type { Db } from '#server/db/client.ts';
-import { ContentTooLargeError } from '#server/errors.ts';
 import { receiveUploads } from './attachments.service.ts';
-import { FORM_OVERHEAD_BYTES, formatBytes, UPLOAD_LIMITS } from './limits.ts';
-import { readMultipart } from './multipart.ts';
+import { FORM_OVERHEAD_BYTES, UPLOAD_LIMITS } from './limits.ts';
+import { messageTooLarge, readMultipart } from './multipart.ts';
 import type { OpenedFile } from './serving.ts';
 
 /** Ids of files uploaded before the form was sent (by the page's script), one field each. */
@@ -36,12 +35,7 @@ export async function receiveForm(
 	request: Request,
 ): Promise<ReceivedForm> {
 	const declared = Number(request.headers.get('content-length') ?? 0);
-	if (declared > UPLOAD_BODY_LIMIT) {
-		throw new ContentTooLargeError(
-			`The files of one message may add up to at most ${formatBytes(UPLOAD_LIMITS.messageBytes)}.`,
-			{ attachments: `At most ${formatBytes(UPLOAD_LIMITS.messageBytes)} in all.` },
-		);
-	}
+	if (declared > UPLOAD_BODY_LIMIT) throw messageTooLarge(UPLOAD_LIMITS);
 	const body = request.body as AsyncIterable<Uint8Array> | null;
 	const form = await readMultipart(request.headers.get('content-type'), body);
 	try {

@@ -7,17 +7,15 @@ import type { SessionUser } from '#server/auth/sessions.ts';
 import type { Db } from '#server/db/client.ts';
 import { seesHidden, type Viewer } from '#server/forum/access.ts';
 import { listPostAttachments, listTicketAttachments, type Attachment } from './attachments.repo.ts';
-import { labelOf } from './file-types.ts';
-import { formatBytes } from './limits.ts';
+import { typeKeyOf } from './file-types.ts';
 import { fileUrl, thumbnailUrl } from './urls.ts';
 
 export interface AttachmentView {
 	id: string;
 	name: string;
-	/** "PNG image", "PDF document". */
-	label: string;
-	/** "2.4 MB". */
-	size: string;
+	/** Names the type in messages: `attachments.type.<typeKey>` ("PNG image"); see ./present.ts. */
+	typeKey: string;
+	bytes: number;
 	url: string;
 	/** Images: a thumbnail that links to `url`. */
 	thumbnail: { url: string; width: number; height: number } | null;
@@ -28,8 +26,8 @@ export function toAttachmentView(attachment: Attachment): AttachmentView {
 	return {
 		id: attachment.id,
 		name: attachment.name,
-		label: labelOf(attachment.contentType),
-		size: formatBytes(attachment.size),
+		typeKey: typeKeyOf(attachment.contentType),
+		bytes: attachment.size,
 		url: fileUrl(attachment),
 		thumbnail: thumb
 			? { url: thumbnailUrl(attachment), width: thumb.width, height: thumb.height }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processImage } from '#server/attachments/images.ts';
+import { english } from '../../helpers/attachments.ts';
 import { makeJpegWithExif, makePng, makePngBomb } from '../../helpers/files.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'images-test-'));
@@ -47,10 +48,10 @@ describe('processImage', () => {
 		const { input, output } = write(bomb);
 		const rss = process.memoryUsage().rss;
 		const result = await processImage(input, output, 'image/png', 'bomb.png');
-		expect(result).toEqual({
-			ok: false,
-			reason: '“bomb.png” is 50000 × 50000 pixels: images may have at most 40 megapixels.',
-		});
+		if (result.ok) throw new Error('accepted');
+		expect(english(result.reason)).toBe(
+			'“bomb.png” is 50000 × 50000 pixels: images may have at most 40 megapixels.',
+		);
 		// Decoding would take 7.5 GB; reading the header takes nothing worth measuring.
 		expect(process.memoryUsage().rss - rss).toBeLessThan(200 * 1024 * 1024);
 		expect(fs.existsSync(output)).toBe(false);
@@ -60,6 +61,7 @@ describe('processImage', () => {
 		const png = await makePng(200, 200);
 		const { input, output } = write(png.subarray(0, 120));
 		const result = await processImage(input, output, 'image/png', 'cut.png');
-		expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/could not be read/) });
+		if (result.ok) throw new Error('accepted');
+		expect(english(result.reason)).toMatch(/could not be read/);
 	});
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readMultipart, type MultipartForm } from '#server/attachments/multipart.ts';
 import { AppError } from '#server/errors.ts';
+import { english } from '../../helpers/attachments.ts';
 import { chunked, endlessFileBody, LOG_FILE, makePng, multipartBody } from '../../helpers/files.ts';
 
 const MB = 1024 * 1024;
@@ -81,7 +82,7 @@ describe('readMultipart', () => {
 	it('answers 400 to a multipart type without boundary', async () => {
 		const error = await failure(read('multipart/form-data', chunked(Buffer.from('x'))));
 		expect(error.status).toBe(400);
-		expect(error.message).toMatch(/no multipart boundary/);
+		expect(english(error.message)).toMatch(/no multipart boundary/);
 	});
 
 	it('answers 400 to a body that is not multipart', async () => {
@@ -108,7 +109,7 @@ describe('readMultipart', () => {
 			.filter((n) => n.startsWith('ot-upload-'));
 		const error = await failure(read(contentType, chunked(body)));
 		expect(error.status).toBe(413);
-		expect(error.message).toMatch(/big\.log.* larger than 1 MB/);
+		expect(english(error.message)).toMatch(/big\.log.* larger than 1 MB/);
 		expect(error.details).toHaveProperty('attachments');
 		const after = fs
 			.readdirSync((await import('node:os')).tmpdir())
@@ -125,7 +126,7 @@ describe('readMultipart', () => {
 		]);
 		const error = await failure(read(contentType, chunked(body)));
 		expect(error.status).toBe(413);
-		expect(error.message).toMatch(/add up to at most 2 MB/);
+		expect(english(error.message)).toMatch(/add up to at most 2 MB/);
 	});
 
 	it('refuses more files than a message may have', async () => {
@@ -137,7 +138,7 @@ describe('readMultipart', () => {
 		const { body, contentType } = multipartBody(parts);
 		const error = await failure(read(contentType, chunked(body)));
 		expect(error.status).toBe(400);
-		expect(error.message).toMatch(/at most 3 files/);
+		expect(english(error.message)).toMatch(/at most 3 files/);
 	});
 
 	it('reads an endless body only up to the limit, in flat memory', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFile } from '#server/attachments/file-types.ts';
 import { TextProbe } from '#server/attachments/text-probe.ts';
+import { english } from '../../helpers/attachments.ts';
 import {
 	HTML_PAGE,
 	LOG_FILE,
@@ -28,7 +29,7 @@ async function mimeOf(data: Buffer, name: string): Promise<string> {
 async function refusal(data: Buffer, name: string): Promise<string> {
 	const result = await classify(data, name);
 	if (result.ok) throw new Error(`accepted as ${result.type.mime}`);
-	return result.reason;
+	return english(result.reason);
 }
 
 describe('classifyFile', () => {

@@ -1,17 +1,13 @@
 import { defineAction } from './define-action.ts';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { requireUser } from '#server/auth/guards.ts';
 import { setSessionCookie, deleteSessionCookie } from '#server/auth/cookies.ts';
-import {
-	createSession,
-	generateSessionToken,
-	invalidateSession,
-	invalidateUserSessions,
-} from '#server/auth/sessions.ts';
+import { createSession, generateSessionToken, invalidateSession } from '#server/auth/sessions.ts';
 import { clientAddressOf } from '#server/http/client-address.ts';
 import { safeNext } from '#lib/urls.ts';
 import { ChangePasswordSchema, LoginSchema, SignUpSchema } from '#server/users/users.schema.ts';
 import { authenticate, changePassword, signUp } from '#server/users/users.service.ts';
+import { invalidateUserSessions } from '#server/users/users.repo.ts';
 import { asAction } from './as-action.ts';
 
 export const auth = {

@@ -1,5 +1,5 @@
 import { defineAction } from './define-action.ts';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { requireUser } from '#server/auth/guards.ts';
 import {
 	CreateHintSchema,

@@ -1,7 +1,7 @@
 import { defineAction } from './define-action.ts';
 import { z } from 'astro/zod';
 import { requireUser } from '#server/auth/guards.ts';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import {
 	markAllNotificationsRead,
 	markNotificationRead,

@@ -1,6 +1,6 @@
 import { defineAction } from './define-action.ts';
 import { requireUser } from '#server/auth/guards.ts';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { mergeTickets } from '#server/tickets/merge.service.ts';
 import {
 	AssignSchema,

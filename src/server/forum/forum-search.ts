@@ -2,7 +2,7 @@
  * Forum topics in the public search index: one document per visible topic, made of its title,
  * first post and visible replies as plain text.
  */
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import {
 	enqueueSearchDocument,
 	enqueueSearchRemoval,

@@ -1,7 +1,7 @@
 /**
  * Public profile pages: who someone is and what they wrote in the forum.
  */
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { Role } from '#server/db/schema.ts';
 import { NotFoundError } from '#server/errors.ts';
 import { findUserByHandle } from '#server/users/users.repo.ts';

@@ -4,7 +4,7 @@
  */
 import { sql } from 'kysely';
 import { now } from '#server/clock.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { searchPublic } from '#server/search/search.service.ts';
 import { snippetToText } from '#server/search/text.ts';
 import { excerpt } from './text.ts';

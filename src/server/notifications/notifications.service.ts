@@ -5,7 +5,7 @@
  * when the person looks at it.
  */
 import { sql } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 
 export interface NewNotification {
 	userId: string;

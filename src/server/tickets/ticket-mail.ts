@@ -1,5 +1,5 @@
 import { config } from '#server/config.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { sendMail } from '#server/mail/mail.service.ts';
 import { notify } from '#server/notifications/notifications.service.ts';
 import { renderMarkdown } from '#server/markdown/render.ts';

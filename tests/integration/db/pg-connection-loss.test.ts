@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPostgresDb, type Db } from '#server/db/client.ts';
+import { createPostgresDb } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { isDatabaseUnavailable } from '#server/http/responses.ts';
 import { testDatabaseUrl } from '../../helpers/db.ts';
 

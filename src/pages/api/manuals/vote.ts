@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { AppError, BadRequestError, NotFoundError } from '#server/errors.ts';
 import { clientAddressOf } from '#server/http/client-address.ts';
 import { errorResponse, json } from '#server/http/responses.ts';

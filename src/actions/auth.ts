@@ -1,4 +1,4 @@
-import { defineAction } from './define-action.ts';
+import { asAction, defineAction, userAction } from '#web/actions.ts';
 import { getDb } from '#server/app.ts';
 import { requireUser } from '#server/auth/guards.ts';
 import { setSessionCookie, deleteSessionCookie } from '#server/auth/cookies.ts';
@@ -8,7 +8,6 @@ import { safeNext } from '#lib/urls.ts';
 import { ChangePasswordSchema, LoginSchema, SignUpSchema } from '#server/users/users.schema.ts';
 import { authenticate, changePassword, signUp } from '#server/users/users.service.ts';
 import { invalidateUserSessions } from '#server/users/users.repo.ts';
-import { asAction } from './as-action.ts';
 
 export const auth = {
 	signUp: defineAction({
@@ -56,18 +55,14 @@ export const auth = {
 			}),
 	}),
 
-	changePassword: defineAction({
-		accept: 'form',
-		input: ChangePasswordSchema,
-		handler: (input, { cookies, url, locals, request }) =>
-			asAction(async () => {
-				const user = requireUser(locals);
-				const db = await getDb();
-				await changePassword(db, user.id, input);
-				await startSession(db, user.id, request, cookies, url);
-				return { changed: true };
-			}),
-	}),
+	changePassword: userAction(
+		ChangePasswordSchema,
+		async (db, user, input, { cookies, url, request }) => {
+			await changePassword(db, user.id, input);
+			await startSession(db, user.id, request, cookies, url);
+			return { changed: true };
+		},
+	),
 };
 
 async function startSession(

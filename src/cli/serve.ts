@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { markServing, runShutdownHooks } from '../server/lifecycle.ts';
 import { config } from '../server/config.ts';
 import { assertDirUnlocked } from '../server/db/dir-lock.ts';
-import { BODY_SIZE_LIMIT } from '../server/http/limits.ts';
+import { BODY_SIZE_LIMIT, BODY_TOO_LARGE_MESSAGE } from '../server/http/limits.ts';
 import { PageCache, withPageCache } from '../server/http/page-cache.ts';
 import { StaticFiles } from '../server/http/static-files.ts';
 import { getPolicy, PolicyError } from '../server/support/policy.ts';
@@ -70,7 +70,7 @@ const server = http.createServer(
 		if (Number(req.headers['content-length'] ?? 0) > BODY_SIZE_LIMIT) {
 			// Node discards the unread body (bounded by requestTimeout) so the client sees the answer.
 			res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' });
-			res.end(`Request body too large (limit ${BODY_SIZE_LIMIT / 1024 / 1024} MiB).`);
+			res.end(BODY_TOO_LARGE_MESSAGE);
 			return;
 		}
 		try {

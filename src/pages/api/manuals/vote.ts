@@ -7,7 +7,7 @@ import { ManualVoteSchema } from '#server/manuals/manual-votes.schema.ts';
 import { recordManualVote } from '#server/manuals/manual-votes.service.ts';
 import { voterFor } from '#server/manuals/voter-cookie.ts';
 import { manualUrl } from '#lib/manual-sections.ts';
-import { getManualCatalog } from '#components/manuals/manual-catalog.ts';
+import { getManualCatalog } from '#web/manual-catalog.ts';
 
 export const prerender = false;
 

@@ -14,7 +14,7 @@ import { loadVisiblePost, loadVisibleTopic } from './lookup.ts';
 import { findPost, findPostWithAuthor } from './posts.repo.ts';
 import { updateTopic } from './topics.repo.ts';
 import { setWatching } from './watches.repo.ts';
-import { escapeMarkdownInline } from './text.ts';
+import { escapeMarkdownInline } from '#lib/text.ts';
 import { postPath, postSubject, topicPath } from './urls.ts';
 
 /**

@@ -1,10 +1,9 @@
 import { defineMiddleware } from 'astro:middleware';
 import type { APIContext } from 'astro';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '#server/auth/cookies.ts';
 import { validateSessionToken } from '#server/auth/sessions.ts';
-import { isDatabaseUnavailable } from '#server/http/responses.ts';
-import { finishResponse, serviceUnavailable } from '#server/http/page-response.ts';
+import { finishResponse, pageFailure } from '#server/http/page-response.ts';
 import { withNow } from '#server/clock.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -19,8 +18,7 @@ export const onRequest = defineMiddleware((context, next) =>
 		try {
 			await loadSession(context);
 		} catch (error) {
-			if (!isDatabaseUnavailable(error)) throw error;
-			return serviceUnavailable();
+			return pageFailure(error);
 		}
 		return finishResponse(context.url, next);
 	}),

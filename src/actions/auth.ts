@@ -1,18 +1,13 @@
-import { defineAction } from './define-action.ts';
-import { getDb } from '#server/db/client.ts';
+import { asAction, defineAction, userAction } from '#web/actions.ts';
+import { getDb } from '#server/app.ts';
 import { requireUser } from '#server/auth/guards.ts';
 import { setSessionCookie, deleteSessionCookie } from '#server/auth/cookies.ts';
-import {
-	createSession,
-	generateSessionToken,
-	invalidateSession,
-	invalidateUserSessions,
-} from '#server/auth/sessions.ts';
+import { createSession, generateSessionToken, invalidateSession } from '#server/auth/sessions.ts';
 import { clientAddressOf } from '#server/http/client-address.ts';
 import { safeNext } from '#lib/urls.ts';
 import { ChangePasswordSchema, LoginSchema, SignUpSchema } from '#server/users/users.schema.ts';
 import { authenticate, changePassword, signUp } from '#server/users/users.service.ts';
-import { asAction } from './as-action.ts';
+import { invalidateUserSessions } from '#server/users/users.repo.ts';
 
 export const auth = {
 	signUp: defineAction({
@@ -60,18 +55,14 @@ export const auth = {
 			}),
 	}),
 
-	changePassword: defineAction({
-		accept: 'form',
-		input: ChangePasswordSchema,
-		handler: (input, { cookies, url, locals, request }) =>
-			asAction(async () => {
-				const user = requireUser(locals);
-				const db = await getDb();
-				await changePassword(db, user.id, input);
-				await startSession(db, user.id, request, cookies, url);
-				return { changed: true };
-			}),
-	}),
+	changePassword: userAction(
+		ChangePasswordSchema,
+		async (db, user, input, { cookies, url, request }) => {
+			await changePassword(db, user.id, input);
+			await startSession(db, user.id, request, cookies, url);
+			return { changed: true };
+		},
+	),
 };
 
 async function startSession(

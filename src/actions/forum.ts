@@ -1,6 +1,4 @@
-import { defineAction } from './define-action.ts';
-import { requireUser } from '#server/auth/guards.ts';
-import { getDb } from '#server/db/client.ts';
+import { userAction } from '#web/actions.ts';
 import { removeCategory, saveCategory } from '#server/forum/categories.service.ts';
 import {
 	AcceptAnswerSchema,
@@ -24,88 +22,25 @@ import {
 import { createTopic, deletePost, editPost, replyToTopic } from '#server/forum/posting.service.ts';
 import { acceptAnswer, setTopicWatch } from '#server/forum/topic-actions.service.ts';
 import { previewMarkdown } from '#server/markdown/preview.service.ts';
-import { asAction } from './as-action.ts';
 
 export const forum = {
-	createTopic: defineAction({
-		accept: 'form',
-		input: CreateTopicSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => createTopic(await getDb(), requireUser(locals), input)),
-	}),
-	reply: defineAction({
-		accept: 'form',
-		input: ReplySchema,
-		handler: (input, { locals }) =>
-			asAction(async () => replyToTopic(await getDb(), requireUser(locals), input)),
-	}),
-	editPost: defineAction({
-		accept: 'form',
-		input: EditPostSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => editPost(await getDb(), requireUser(locals), input)),
-	}),
-	deletePost: defineAction({
-		accept: 'form',
-		input: PostRefSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => deletePost(await getDb(), requireUser(locals), input)),
-	}),
+	createTopic: userAction(CreateTopicSchema, createTopic),
+	reply: userAction(ReplySchema, replyToTopic),
+	editPost: userAction(EditPostSchema, editPost),
+	deletePost: userAction(PostRefSchema, deletePost),
 	/** Renders a composer's text without saving (the no-JS "Preview" button); echoes the form back. */
-	preview: defineAction({
-		accept: 'form',
-		input: PreviewSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => {
-				const { html } = await previewMarkdown(await getDb(), requireUser(locals), {
-					source: input.body,
-				});
-				return { ...input, html };
-			}),
+	preview: userAction(PreviewSchema, async (db, user, input) => {
+		const { html } = await previewMarkdown(db, user, { source: input.body });
+		return { ...input, html };
 	}),
-	accept: defineAction({
-		accept: 'form',
-		input: AcceptAnswerSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => acceptAnswer(await getDb(), requireUser(locals), input)),
-	}),
-	watch: defineAction({
-		accept: 'form',
-		input: WatchSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => setTopicWatch(await getDb(), requireUser(locals), input)),
-	}),
-	moderate: defineAction({
-		accept: 'form',
-		input: ModerateTopicSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => moderateTopic(await getDb(), requireUser(locals), input)),
-	}),
-	move: defineAction({
-		accept: 'form',
-		input: MoveTopicSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => moveTopic(await getDb(), requireUser(locals), input)),
-	}),
-	hidePost: defineAction({
-		accept: 'form',
-		input: HidePostSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => setPostHiddenByStaff(await getDb(), requireUser(locals), input)),
-	}),
-	saveCategory: defineAction({
-		accept: 'form',
-		input: CategorySchema,
-		handler: (input, { locals }) =>
-			asAction(async () => saveCategory(await getDb(), requireUser(locals), input)),
-	}),
-	deleteCategory: defineAction({
-		accept: 'form',
-		input: CategoryRefSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => {
-				await removeCategory(await getDb(), requireUser(locals), input);
-				return { deleted: true };
-			}),
+	accept: userAction(AcceptAnswerSchema, acceptAnswer),
+	watch: userAction(WatchSchema, setTopicWatch),
+	moderate: userAction(ModerateTopicSchema, moderateTopic),
+	move: userAction(MoveTopicSchema, moveTopic),
+	hidePost: userAction(HidePostSchema, setPostHiddenByStaff),
+	saveCategory: userAction(CategorySchema, saveCategory),
+	deleteCategory: userAction(CategoryRefSchema, async (db, user, input) => {
+		await removeCategory(db, user, input);
+		return { deleted: true };
 	}),
 };

@@ -1,6 +1,4 @@
-import { defineAction } from './define-action.ts';
-import { getDb } from '#server/db/client.ts';
-import { requireUser } from '#server/auth/guards.ts';
+import { userAction } from '#web/actions.ts';
 import {
 	CreateHintSchema,
 	RestoreHintSchema,
@@ -12,8 +10,7 @@ import {
 	updateHint,
 	type HintContext,
 } from '#server/hints/hints.service.ts';
-import { getManualCatalog } from '#components/manuals/manual-catalog.ts';
-import { asAction } from './as-action.ts';
+import { getManualCatalog } from '#web/manual-catalog.ts';
 
 async function hintContext(): Promise<HintContext> {
 	return { knownManualIds: (await getManualCatalog()).ids };
@@ -21,43 +18,18 @@ async function hintContext(): Promise<HintContext> {
 
 // Staff-only: the services check the role (customers and developers get FORBIDDEN).
 export const hints = {
-	create: defineAction({
-		accept: 'form',
-		input: CreateHintSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => {
-				const hint = await createHint(
-					await getDb(),
-					requireUser(locals),
-					input,
-					await hintContext(),
-				);
-				return { id: hint.id, slug: hint.slug };
-			}),
+	create: userAction(CreateHintSchema, async (db, user, input) => {
+		const hint = await createHint(db, user, input, await hintContext());
+		return { id: hint.id, slug: hint.slug };
 	}),
 
-	update: defineAction({
-		accept: 'form',
-		input: UpdateHintSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => {
-				const hint = await updateHint(
-					await getDb(),
-					requireUser(locals),
-					input,
-					await hintContext(),
-				);
-				return { id: hint.id, slug: hint.slug, version: hint.version };
-			}),
+	update: userAction(UpdateHintSchema, async (db, user, input) => {
+		const hint = await updateHint(db, user, input, await hintContext());
+		return { id: hint.id, slug: hint.slug, version: hint.version };
 	}),
 
-	restore: defineAction({
-		accept: 'form',
-		input: RestoreHintSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => {
-				const hint = await restoreHintRevision(await getDb(), requireUser(locals), input);
-				return { id: hint.id, version: hint.version, revision: input.revision };
-			}),
+	restore: userAction(RestoreHintSchema, async (db, user, input) => {
+		const hint = await restoreHintRevision(db, user, input);
+		return { id: hint.id, version: hint.version, revision: input.revision };
 	}),
 };

@@ -1,6 +1,4 @@
-import { defineAction } from './define-action.ts';
-import { requireUser } from '#server/auth/guards.ts';
-import { getDb } from '#server/db/client.ts';
+import { userAction } from '#web/actions.ts';
 import { mergeTickets } from '#server/tickets/merge.service.ts';
 import {
 	AssignSchema,
@@ -20,96 +18,42 @@ import {
 	replyToTicket,
 } from '#server/tickets/tickets.service.ts';
 import { assignTicket, changeSeverity, changeStatus } from '#server/tickets/workflow.service.ts';
-import { asAction } from './as-action.ts';
 
 export const tickets = {
-	create: defineAction({
-		accept: 'form',
-		input: CreateTicketSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => {
-				const ticket = await createTicket(await getDb(), requireUser(locals), input);
-				return { number: ticket.number };
-			}),
+	create: userAction(CreateTicketSchema, async (db, user, input) => ({
+		number: (await createTicket(db, user, input)).number,
+	})),
+
+	reply: userAction(ReplySchema, async (db, user, input) => ({
+		number: (await replyToTicket(db, user, input)).number,
+	})),
+
+	note: userAction(NoteSchema, async (db, user, input) => {
+		await addInternalNote(db, user, input);
+		return { number: input.number };
 	}),
 
-	reply: defineAction({
-		accept: 'form',
-		input: ReplySchema,
-		handler: (input, { locals }) =>
-			asAction(async () => {
-				const ticket = await replyToTicket(await getDb(), requireUser(locals), input);
-				return { number: ticket.number };
-			}),
-	}),
+	close: userAction(TicketRefSchema, async (db, user, input) => ({
+		number: (await closeTicket(db, user, input)).number,
+	})),
 
-	note: defineAction({
-		accept: 'form',
-		input: NoteSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => {
-				await addInternalNote(await getDb(), requireUser(locals), input);
-				return { number: input.number };
-			}),
-	}),
+	reopen: userAction(TicketRefSchema, async (db, user, input) => ({
+		number: (await reopenTicket(db, user, input)).number,
+	})),
 
-	close: defineAction({
-		accept: 'form',
-		input: TicketRefSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => {
-				const ticket = await closeTicket(await getDb(), requireUser(locals), input);
-				return { number: ticket.number };
-			}),
-	}),
+	setStatus: userAction(ChangeStatusSchema, async (db, user, input) => ({
+		number: (await changeStatus(db, user, input)).number,
+	})),
 
-	reopen: defineAction({
-		accept: 'form',
-		input: TicketRefSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => {
-				const ticket = await reopenTicket(await getDb(), requireUser(locals), input);
-				return { number: ticket.number };
-			}),
-	}),
+	setSeverity: userAction(ChangeSeveritySchema, async (db, user, input) => ({
+		number: (await changeSeverity(db, user, input)).number,
+	})),
 
-	setStatus: defineAction({
-		accept: 'form',
-		input: ChangeStatusSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => {
-				const ticket = await changeStatus(await getDb(), requireUser(locals), input);
-				return { number: ticket.number };
-			}),
-	}),
+	assign: userAction(AssignSchema, async (db, user, input) => ({
+		number: (await assignTicket(db, user, input)).number,
+	})),
 
-	setSeverity: defineAction({
-		accept: 'form',
-		input: ChangeSeveritySchema,
-		handler: (input, { locals }) =>
-			asAction(async () => {
-				const ticket = await changeSeverity(await getDb(), requireUser(locals), input);
-				return { number: ticket.number };
-			}),
-	}),
-
-	assign: defineAction({
-		accept: 'form',
-		input: AssignSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => {
-				const ticket = await assignTicket(await getDb(), requireUser(locals), input);
-				return { number: ticket.number };
-			}),
-	}),
-
-	merge: defineAction({
-		accept: 'form',
-		input: MergeSchema,
-		handler: (input, { locals }) =>
-			asAction(async () => {
-				const { into } = await mergeTickets(await getDb(), requireUser(locals), input);
-				return { number: into.number };
-			}),
-	}),
+	merge: userAction(MergeSchema, async (db, user, input) => ({
+		number: (await mergeTickets(db, user, input)).into.number,
+	})),
 };

@@ -1,7 +1,8 @@
 // npm run search:reindex: rebuilds the search index(es) from manuals, hints and forum topics.
 // With the embedded database (no DATABASE_URL) stop the server first: PGlite allows one process
 // per DATA_DIR. With DATABASE_URL it may run next to live servers.
-import { closeDb, getDb, getDbKind } from '#server/db/client.ts';
+import { SEARCH_SOURCES } from '#server/app.ts';
+import { openDb, type OpenDb } from '#server/db/client.ts';
 import { externalEngine } from '#server/search/engines.ts';
 import { reindexAll, type ReindexProgress } from '#server/search/reindex.ts';
 
@@ -19,8 +20,10 @@ function draw(p: ReindexProgress): void {
 	lastLine = line;
 }
 
+let opened: OpenDb | undefined;
 try {
-	const db = await getDb();
+	opened = await openDb();
+	const { db, kind } = opened;
 	const external = externalEngine();
 	if (external && !(await external.healthy())) {
 		throw new Error(
@@ -28,15 +31,15 @@ try {
 		);
 	}
 	const started = performance.now();
-	const result = await reindexAll(db, { external, onProgress: draw });
+	const result = await reindexAll(db, { sources: SEARCH_SOURCES, external, onProgress: draw });
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	console.log(
-		`Indexed ${result.documents} documents into ${result.engines.join(' and ')} (${await getDbKind()} database) in ${seconds} s.`,
+		`Indexed ${result.documents} documents into ${result.engines.join(' and ')} (${kind} database) in ${seconds} s.`,
 	);
 } catch (error) {
 	process.stderr.write('\n');
 	console.error(error instanceof Error ? error.message : error);
 	process.exitCode = 1;
 } finally {
-	await closeDb();
+	await opened?.db.destroy();
 }

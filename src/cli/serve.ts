@@ -4,10 +4,10 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runShutdownHooks, startServing } from '../server/lifecycle.ts';
+import { markServing, runShutdownHooks } from '../server/lifecycle.ts';
 import { config } from '../server/config.ts';
 import { assertDirUnlocked } from '../server/db/dir-lock.ts';
-import { BODY_SIZE_LIMIT } from '../server/http/limits.ts';
+import { BODY_SIZE_LIMIT, BODY_TOO_LARGE_MESSAGE } from '../server/http/limits.ts';
 import { PageCache, withPageCache } from '../server/http/page-cache.ts';
 import { StaticFiles } from '../server/http/static-files.ts';
 import { getPolicy, PolicyError } from '../server/support/policy.ts';
@@ -32,6 +32,10 @@ try {
 	process.exit(1);
 }
 
+// NOTE: this launcher runs outside the server bundle: it must not import database or feature code
+// (it would get modules of its own and a second database). The bundle's composition root
+// (src/server/app.ts) starts the server's work when its database opens, once this says so.
+markServing();
 const entry = pathToFileURL(path.resolve('dist/server/entry.mjs')).href;
 // NOTE: the adapter's middleware mode (astro.config.mjs): its handler renders only; the built
 // client files are ours to serve (src/server/http/static-files.ts).
@@ -47,8 +51,7 @@ const handler = withPageCache(astroHandler, new PageCache(), {
 		Math.min(now + PAGE_TTL_MS, nextStatusChange(getPolicy(), new Date(now)).getTime()),
 });
 
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 4321);
+const { host, port } = config();
 const SHUTDOWN_GRACE_MS = 8_000;
 
 const server = http.createServer(
@@ -67,7 +70,7 @@ const server = http.createServer(
 		if (Number(req.headers['content-length'] ?? 0) > BODY_SIZE_LIMIT) {
 			// Node discards the unread body (bounded by requestTimeout) so the client sees the answer.
 			res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' });
-			res.end(`Request body too large (limit ${BODY_SIZE_LIMIT / 1024 / 1024} MiB).`);
+			res.end(BODY_TOO_LARGE_MESSAGE);
 			return;
 		}
 		try {
@@ -94,7 +97,8 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 server.listen(port, host, async () => {
 	const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 	console.log(`OT support portal listening on ${url}`);
-	// Open the database and apply migrations now rather than on the first visitor's request.
+	// Open the database, apply migrations and start the server's work (src/server/app.ts) now
+	// rather than on the first visitor's request.
 	try {
 		const res = await fetch(`${url}/api/health`);
 		const body = (await res.json()) as { database?: string; reason?: string };
@@ -103,8 +107,6 @@ server.listen(port, host, async () => {
 	} catch (error) {
 		console.error('Warm-up request failed:', error);
 	}
-	// Sample content and the search worker, in the app's own modules (src/server/lifecycle.ts).
-	startServing();
 });
 
 let stopping = false;

@@ -1,7 +1,7 @@
 // npm run user -- create --email a@b.c --role staff [--name "Ann"] [--password …]
 // npm run user -- set-role --email a@b.c --role admin
 import { parseArgs } from 'node:util';
-import { closeDb, getDb } from '#server/db/client.ts';
+import { openDb, type OpenDb } from '#server/db/client.ts';
 import { AppError } from '#server/errors.ts';
 import { EmailSchema, RoleSchema } from '#server/users/users.schema.ts';
 import { createUser, setRole } from '#server/users/users.service.ts';
@@ -22,6 +22,8 @@ const { values, positionals } = parseArgs({
 	},
 });
 
+let opened: OpenDb | undefined;
+
 async function main(): Promise<number> {
 	const [command] = positionals;
 	if (!values.email || !values.role || (command !== 'create' && command !== 'set-role')) {
@@ -39,7 +41,8 @@ async function main(): Promise<number> {
 		console.error(email.error.issues[0]?.message);
 		return 2;
 	}
-	const db = await getDb();
+	opened = await openDb();
+	const { db } = opened;
 	if (command === 'create') {
 		const password = values.password ?? randomPassword();
 		if (password.length < 8) {
@@ -68,5 +71,5 @@ try {
 	console.error(error instanceof AppError ? error.message : error);
 	process.exitCode = 1;
 } finally {
-	await closeDb();
+	await opened?.db.destroy();
 }

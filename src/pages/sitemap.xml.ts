@@ -2,10 +2,10 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { manualUrl } from '#lib/manual-sections.ts';
 import { config } from '#server/config.ts';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { flattenTree, listCategoryTree } from '#server/forum/categories.service.ts';
 import { categoryPath } from '#server/forum/urls.ts';
-import { listFeedHints, prepareHints } from '#server/hints/hints-public.ts';
+import { listFeedHints } from '#server/hints/hints-public.ts';
 import { buildSitemap, type SitemapEntry } from '#server/seo/sitemap.ts';
 
 export const prerender = false;
@@ -13,7 +13,6 @@ export const prerender = false;
 /** `GET /sitemap.xml`: the public pages: home, support, manuals, published hints, forum categories. */
 export const GET: APIRoute = async ({ url }) => {
 	const db = await getDb();
-	await prepareHints(db);
 	const [manuals, hints, categories] = await Promise.all([
 		getCollection('manuals'),
 		listFeedHints(db, 10_000),

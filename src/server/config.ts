@@ -2,6 +2,13 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 
 const ConfigSchema = z.object({
+	HOST: z.string().min(1).default('127.0.0.1'),
+	PORT: z.coerce
+		.number({ error: 'PORT must be a port number' })
+		.int({ error: 'PORT must be a port number' })
+		.min(0, { error: 'PORT must be a port number' })
+		.max(65_535, { error: 'PORT must be a port number' })
+		.default(4321),
 	DATA_DIR: z.string().min(1).default('./data'),
 	DATABASE_URL: z.url({ error: 'DATABASE_URL must be a postgres:// URL' }).optional(),
 	MEILISEARCH_URL: z.url({ error: 'MEILISEARCH_URL must be a URL' }).optional(),
@@ -18,6 +25,9 @@ const ConfigSchema = z.object({
 });
 
 export interface Config {
+	/** Where src/cli/serve.ts listens. */
+	host: string;
+	port: number;
 	dataDir: string;
 	databaseUrl: string | undefined;
 	meilisearchUrl: string | undefined;
@@ -48,6 +58,8 @@ export function config(): Config {
 	}
 	const e = parsed.data;
 	cached = {
+		host: e.HOST,
+		port: e.PORT,
 		dataDir: path.resolve(e.DATA_DIR),
 		databaseUrl: e.DATABASE_URL,
 		meilisearchUrl: e.MEILISEARCH_URL,

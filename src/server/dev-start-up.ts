@@ -1,15 +1,15 @@
 import type { AstroIntegration } from 'astro';
-import { startServing } from './lifecycle.ts';
+import { markServing } from './lifecycle.ts';
 
 /**
- * `astro dev` serves the portal too: its start-up tasks run once the app opens its database,
- * as they do after src/cli/serve.ts starts listening.
+ * `astro dev` serves the portal too: the composition root (app.ts) starts the server's work when
+ * the app first opens its database, as it does under src/cli/serve.ts.
  */
 export function devStartUp(): AstroIntegration {
 	return {
 		name: 'portal-dev-start-up',
 		hooks: {
-			'astro:server:start': () => startServing(),
+			'astro:server:start': () => markServing(),
 		},
 	};
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { getDb, getDbKind, type DbKind } from '#server/db/client.ts';
+import type { DbKind, OpenDb } from '#server/db/client.ts';
 
 export interface Health {
 	status: 'ok' | 'unavailable';
@@ -10,16 +10,19 @@ export interface Health {
 
 const TIMEOUT_MS = 5_000;
 
-/** Pings the database (bounded in time) and names the search engine in use. */
+/**
+ * Pings the database `database()` opens (bounded in time) and names the search engine in use.
+ * Never throws: an unreachable database is an 'unavailable' answer with the reason.
+ */
 export async function checkHealth(
+	database: () => Promise<OpenDb>,
 	searchEngine: () => Promise<string> | string = () => 'postgres',
 ): Promise<Health> {
 	try {
 		// NOTE: opening may take a while (first PGlite start, migrations); an unreachable PostgreSQL
 		// fails within the pool's connect timeout. Only the ping itself is bounded here.
-		const db = await getDb();
+		const { db, kind } = await database();
 		await withTimeout(sql`select 1`.execute(db), TIMEOUT_MS);
-		const kind = await getDbKind();
 		return { status: 'ok', database: kind, search: await searchEngine() };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);

@@ -7,10 +7,12 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createSession, generateSessionToken } from '#server/auth/sessions.ts';
-import { createPostgresDb, type Db } from '#server/db/client.ts';
+import { createPostgresDb } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';
 import { topicPath } from '#server/forum/urls.ts';
 import { reindexAll } from '#server/search/reindex.ts';
+import { SEARCH_SOURCES } from '#server/app.ts';
 import { ensureBuilt, startServer, waitHealthy } from '../tools/server-process.ts';
 import { cpuProbe, measure, rssMiB, sampleRss } from './measure.ts';
 import { SEEDERS } from './seed/index.ts';
@@ -59,7 +61,7 @@ async function seed(db: Db): Promise<void> {
 		log(`  ${seeder.name}: ${summary} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 	}
 	const started = performance.now();
-	const indexed = await reindexAll(db, {});
+	const indexed = await reindexAll(db, { sources: SEARCH_SOURCES });
 	log(
 		`  search index: ${indexed.documents} documents (${((performance.now() - started) / 1000).toFixed(1)} s)`,
 	);

@@ -1,4 +1,4 @@
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { markManualsIndexed } from '#server/search/manual-sync.ts';
 import { listManualSearchDocuments } from '#server/search/manuals-source.ts';
 import { analyzeSearchTables, createPgEngine } from '#server/search/pg-engine.ts';

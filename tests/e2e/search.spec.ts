@@ -190,9 +190,10 @@ test.describe('staff search dashboard', () => {
 		await expect(page.getByTestId('deflection-share')).toContainText('%');
 	});
 
-	test('is not found for customers', async ({ page }) => {
+	test('is staff only for customers, like every staff page', async ({ page }) => {
 		await loginAs(page, 'alice');
 		const response = await page.goto('/staff/search');
-		expect(response?.status()).toBe(404);
+		expect(response?.status()).toBe(403);
+		await expect(page.getByRole('heading', { name: 'Staff only' })).toBeVisible();
 	});
 });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { createPgliteDb, createPostgresDb, type Db } from '#server/db/client.ts';
+import { createPgliteDb, createPostgresDb } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { migrateToLatest } from '#server/db/migrate.ts';
 
 export interface TestDb {

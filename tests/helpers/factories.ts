@@ -1,4 +1,4 @@
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { Role } from '#server/db/schema.ts';
 import { createSession, generateSessionToken, type SessionUser } from '#server/auth/sessions.ts';
 import { createUser } from '#server/users/users.service.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { SessionUser } from '#server/auth/sessions.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { Role } from '#server/db/schema.ts';
 import { createTopic, replyToTopic } from '#server/forum/posting.service.ts';
 import { clearRateLimit } from '#server/rate-limit/rate-limit.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import { CreateHintSchema, UpdateHintSchema } from '#server/hints/hints.schema.ts';
 import { createHint, type Hint, type HintContext } from '#server/hints/hints.service.ts';

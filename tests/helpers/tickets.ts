@@ -1,4 +1,4 @@
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { withNow } from '#server/clock.ts';
 import { clearRateLimit } from '#server/rate-limit/rate-limit.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { BadRequestError } from '#server/errors.ts';
 import { errorResponse, json } from '#server/http/responses.ts';
 import { SuggestQuerySchema } from '#server/search/suggest.schema.ts';

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import { config } from '#server/config.ts';
 import { now } from '#server/clock.ts';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { buildHintsFeed } from '#server/hints/hints-feed.ts';
-import { listFeedHints, prepareHints } from '#server/hints/hints-public.ts';
+import { listFeedHints } from '#server/hints/hints-public.ts';
 import { renderHintMarkdown } from '#server/hints/hints.service.ts';
 
 export const prerender = false;
@@ -11,7 +11,6 @@ export const prerender = false;
 /** `GET /hints/feed.xml`: Atom feed of the newest public hints. */
 export const GET: APIRoute = async ({ url }) => {
 	const db = await getDb();
-	await prepareHints(db);
 	const hints = await listFeedHints(db);
 	const xml = buildHintsFeed({
 		origin: config().siteUrl ?? url.origin,

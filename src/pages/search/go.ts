@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { safeNext } from '#lib/urls.ts';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { recordSearchClick } from '#server/search/search-events.ts';
 import { visitorFrom } from '#server/search/visitor.ts';
 

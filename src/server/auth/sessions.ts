@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { toUser, type User } from '#server/users/users.repo.ts';
 
 // NOTE: the session scheme of https://lucia-auth.com/sessions/basic: the cookie holds a random
@@ -97,18 +97,6 @@ export async function validateSessionToken(
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
 	await db.deleteFrom('auth_sessions').where('id', '=', sessionId).execute();
-}
-
-/** "Log out everywhere", and after a password change. `exceptId` keeps the current session. */
-export async function invalidateUserSessions(
-	db: Db,
-	userId: string,
-	exceptId?: string,
-): Promise<number> {
-	let query = db.deleteFrom('auth_sessions').where('user_id', '=', userId);
-	if (exceptId) query = query.where('id', '!=', exceptId);
-	const result = await query.executeTakeFirst();
-	return Number(result.numDeletedRows);
 }
 
 export async function countUserSessions(db: Db, userId: string): Promise<number> {

@@ -2,71 +2,35 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { config } from '#server/config.ts';
-import { cancelStart, onShutdown, startWhenServing } from '#server/lifecycle.ts';
 import { acquireDirLock } from './dir-lock.ts';
 import { migrateToLatest } from './migrate.ts';
-import type { Database } from './schema.ts';
+import type { Database, Db } from './schema.ts';
 
-export type Db = Kysely<Database>;
 export type DbKind = 'pglite' | 'postgres';
 
-interface Connection {
+export interface OpenDb {
 	db: Db;
 	kind: DbKind;
 }
 
-let connecting: Promise<Connection> | undefined;
-
 /**
- * The process-wide database, created once and migrated to the latest schema before first use.
- * PostgreSQL when `DATABASE_URL` is set, otherwise PGlite under `$DATA_DIR/pglite`.
- * In a process that serves the portal, the first successful call also starts the server's
- * start-up tasks (see `startServing()` in lifecycle.ts); scripts and tests start nothing.
+ * Opens the database the configuration names and migrates it to the latest schema: PostgreSQL
+ * when `DATABASE_URL` is set, otherwise PGlite under `$DATA_DIR/pglite`. Knows no feature and
+ * starts nothing; the caller closes it with `db.destroy()`. The server's one database is opened
+ * by the composition root (src/server/app.ts); scripts open their own.
  */
-export async function getDb(): Promise<Db> {
-	const { db } = await connect();
-	// NOTE: every request calls getDb(): once the tasks have started this is one check.
-	if (!serverTasks) startWhenServing(startServerTasks);
-	return db;
-}
-
-let serverTasks: Promise<void> | undefined;
-
-/** Sample content and the search worker (src/server/startup.ts), once; again after a failure. */
-function startServerTasks(): void {
-	// NOTE: imported on demand: startup.ts itself needs getDb(), and scripts never load it.
-	serverTasks ??= import('#server/startup.ts')
-		.then(({ ensureStarted }) => ensureStarted())
-		.then((started) => {
-			if (!started) serverTasks = undefined;
-		})
-		.catch((error: unknown) => {
-			serverTasks = undefined;
-			console.error('[startup] could not load the start-up tasks:', error);
-		});
-}
-
-export async function getDbKind(): Promise<DbKind> {
-	return (await connect()).kind;
-}
-
-function connect(): Promise<Connection> {
-	connecting ??= open().catch((error: unknown) => {
-		// NOTE: let the next request try again (PostgreSQL may simply not be up yet).
-		connecting = undefined;
-		throw error;
-	});
-	return connecting;
-}
-
-async function open(): Promise<Connection> {
+export async function openDb(): Promise<OpenDb> {
 	const { databaseUrl, dataDir } = config();
-	const connection: Connection = databaseUrl
+	const opened: OpenDb = databaseUrl
 		? { db: await createPostgresDb(databaseUrl), kind: 'postgres' }
 		: { db: await createPgliteDb(path.join(dataDir, 'pglite')), kind: 'pglite' };
-	onShutdown(() => connection.db.destroy());
-	await migrateToLatest(connection.db);
-	return connection;
+	try {
+		await migrateToLatest(opened.db);
+	} catch (error) {
+		await opened.db.destroy();
+		throw error;
+	}
+	return opened;
 }
 
 /** A pg pool; `searchPath` lets tests give each run its own schema. */
@@ -102,12 +66,4 @@ export async function createPgliteDb(dir: string | undefined): Promise<Db> {
 	}
 	const pglite = await PGlite.create(dir, { extensions: { pg_trgm, unaccent } });
 	return new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-}
-
-/** Closes the process-wide database (CLI scripts and graceful shutdown). */
-export async function closeDb(): Promise<void> {
-	cancelStart(startServerTasks);
-	const pending = connecting;
-	connecting = undefined;
-	if (pending) await (await pending.catch(() => undefined))?.db.destroy();
 }

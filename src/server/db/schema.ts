@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -344,3 +344,6 @@ export interface Database {
 	attachments: AttachmentsTable;
 	attachment_usage: AttachmentUsageTable;
 }
+
+/** The database as every repo and service takes it (a transaction `trx` too). */
+export type Db = Kysely<Database>;

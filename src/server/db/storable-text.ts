@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { UNSTORABLE_TEXT_MESSAGE } from '#server/http/responses.ts';
+import { UNSTORABLE_TEXT_MESSAGE } from '#server/http/portal-error.ts';
 
 /** PostgreSQL text cannot hold NUL; nothing else a form can send is refused by the database. */
 const UNSTORABLE = '\u0000';

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { ForumCategoriesTable } from '#server/db/schema.ts';
 
 export interface Category {

@@ -1,7 +1,7 @@
 /**
  * Forum categories: the ordered tree everyone browses, managed by staff.
  */
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { BadRequestError, ConflictError, NotFoundError } from '#server/errors.ts';
 import { recordModeration } from '#server/moderation/moderation-log.ts';
 import { requireStaff, seesHidden, type Viewer } from './access.ts';

@@ -3,7 +3,7 @@
  * once (a mention beats a reply, a reply beats a watched topic), never the writer, and only
  * staff while the topic is hidden.
  */
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { Role } from '#server/db/schema.ts';
 import { extractMentions } from '#server/markdown/render.ts';
 import { notifyMany, type NewNotification } from '#server/notifications/notifications.service.ts';

@@ -2,14 +2,14 @@
  * Forum topics in the public search index: one document per visible topic, made of its title,
  * first post and visible replies as plain text.
  */
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import {
 	enqueueSearchDocument,
 	enqueueSearchRemoval,
 	type SearchDocument,
 } from '#server/search/search-document.ts';
 import { listVisiblePostBodies } from './post-lists.repo.ts';
-import { plainText } from './text.ts';
+import { markdownToText } from '#server/markdown/text.ts';
 import { topicPath } from './urls.ts';
 
 /** Cap on a topic document's body, in characters. */
@@ -43,7 +43,7 @@ function topicsForIndex(db: Db) {
 function toDocument(row: TopicIndexRow, bodies: readonly string[]): SearchDocument {
 	let body = '';
 	for (const text of bodies) {
-		const plain = plainText(text);
+		const plain = markdownToText(text);
 		if (!plain) continue;
 		body = body ? `${body}\n\n${plain}` : plain;
 		if (body.length >= MAX_TOPIC_DOCUMENT_CHARS) break;

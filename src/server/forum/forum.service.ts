@@ -2,7 +2,7 @@
  * Reading the forum: the index, category and latest lists, topic pages and post permalinks.
  */
 import { isStaff } from '#server/auth/guards.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { NotFoundError } from '#server/errors.ts';
 import { markSubjectRead } from '#server/notifications/notifications.service.ts';
 import { canAcceptAnswer, replyRefusal, seesHidden, type Viewer } from './access.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { NotFoundError } from '#server/errors.ts';
 import { requireVisiblePost, requireVisibleTopic, type Viewer } from './access.ts';
 import { findPost, type PostRecord } from './posts.repo.ts';

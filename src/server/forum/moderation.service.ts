@@ -2,7 +2,7 @@
  * Staff moderation: pin, lock, hide and move topics, hide posts, read edit histories. Every
  * change is written to the moderation log in the same transaction.
  */
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { BadRequestError, NotFoundError } from '#server/errors.ts';
 import {
 	listModerationLog,

@@ -3,7 +3,7 @@
  */
 import { isStaff } from '#server/auth/guards.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { flattenTree, listCategoryTree, type CategoryNode } from './categories.service.ts';
 import { suggestSimilar, type Suggestion } from './similar.ts';
 

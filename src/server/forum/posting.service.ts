@@ -4,7 +4,7 @@
 import { isStaff } from '#server/auth/guards.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import { now } from '#server/clock.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { BadRequestError, ForbiddenError } from '#server/errors.ts';
 import { retractNotifications } from '#server/notifications/notifications.service.ts';
 import { consumeRateLimit } from '#server/rate-limit/rate-limit.ts';

@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { ForumPostsTable, Role } from '#server/db/schema.ts';
 import { postHtml } from './post-render.ts';
 

@@ -1,14 +1,15 @@
 /**
  * Public profile pages: who someone is and what they wrote in the forum.
  */
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { Role } from '#server/db/schema.ts';
 import { NotFoundError } from '#server/errors.ts';
 import { findUserByHandle } from '#server/users/users.repo.ts';
 import { seesHidden, type Viewer } from './access.ts';
 import { listPostsByAuthor } from './post-lists.repo.ts';
 import { countTopics, listTopics, type TopicSummary } from './topic-lists.repo.ts';
-import { excerpt, plainText } from './text.ts';
+import { excerpt } from '#lib/text.ts';
+import { markdownToText } from '#server/markdown/text.ts';
 
 export interface Profile {
 	user: { handle: string; displayName: string; role: Role; joinedAt: Date };
@@ -53,7 +54,7 @@ export async function getProfile(db: Db, viewer: Viewer, handle: string): Promis
 			id: p.id,
 			topicId: p.topicId,
 			topicTitle: p.topicTitle,
-			excerpt: excerpt(plainText(p.body), 180),
+			excerpt: excerpt(markdownToText(p.body), 180),
 			createdAt: p.createdAt,
 			hidden: p.hidden,
 		})),

@@ -4,10 +4,10 @@
  */
 import { sql } from 'kysely';
 import { now } from '#server/clock.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { searchPublic } from '#server/search/search.service.ts';
 import { snippetToText } from '#server/search/text.ts';
-import { excerpt } from './text.ts';
+import { escapeLike, excerpt } from '#lib/text.ts';
 import { topicPath } from './urls.ts';
 
 const MAX_QUERY_CHARS = 300;
@@ -24,10 +24,6 @@ export interface SimilarTopic {
 
 function normalise(text: string): string {
 	return text.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_CHARS);
-}
-
-function escapeLike(text: string): string {
-	return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
 // Short queries match inside titles; long ones (a ticket's text) contain the title's words.

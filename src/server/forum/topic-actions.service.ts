@@ -3,7 +3,7 @@
  */
 import { isStaff } from '#server/auth/guards.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { BadRequestError, ForbiddenError, NotFoundError } from '#server/errors.ts';
 import { recordModeration } from '#server/moderation/moderation-log.ts';
 import { notify } from '#server/notifications/notifications.service.ts';
@@ -14,7 +14,7 @@ import { loadVisiblePost, loadVisibleTopic } from './lookup.ts';
 import { findPost, findPostWithAuthor } from './posts.repo.ts';
 import { updateTopic } from './topics.repo.ts';
 import { setWatching } from './watches.repo.ts';
-import { escapeMarkdownInline } from './text.ts';
+import { escapeMarkdownInline } from '#lib/text.ts';
 import { postPath, postSubject, topicPath } from './urls.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { PersonRef } from './topics.repo.ts';
 
 /** What lists show of a topic. */

@@ -2,7 +2,7 @@
  * Topic view counting: one UPDATE per view, but the same visitor (session or address) counts
  * once per topic per hour on this instance.
  */
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { incrementTopicViews } from './topics.repo.ts';
 
 const WINDOW_MS = 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { HintRevisionsTable } from '#server/db/schema.ts';
 import {
 	hintContentColumns,

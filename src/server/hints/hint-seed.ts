@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
+import { config } from '#server/config.ts';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MANUAL_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -39,7 +40,7 @@ const FrontmatterSchema = z.object({
 
 /** Default folder: `$CONTENT_DIR/hints`, `CONTENT_DIR` defaulting to `content` (relative to cwd). */
 export function defaultHintDir(): string {
-	return resolve(process.env.CONTENT_DIR ?? 'content', 'hints');
+	return resolve(config().contentDir, 'hints');
 }
 
 /**

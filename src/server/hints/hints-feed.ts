@@ -2,6 +2,7 @@
  * The Atom feed of public hints (RFC 4287). Pure: the caller passes hints, their rendered HTML
  * and the site's origin.
  */
+import { escapeXml } from '#lib/text.ts';
 
 export interface FeedEntry {
 	id: string;
@@ -21,22 +22,6 @@ export interface FeedOptions {
 	entries: FeedEntry[];
 	/** Used when there are no entries. */
 	generatedAt: Date;
-}
-
-const XML_ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&apos;',
-};
-
-// Characters XML 1.0 does not allow at all, even escaped.
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-/** Escapes text for XML element content and attribute values, dropping characters XML forbids. */
-export function escapeXml(text: string): string {
-	return text.replace(XML_INVALID, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 }
 
 function absolute(origin: string, pathname: string): string {

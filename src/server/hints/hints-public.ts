@@ -1,7 +1,7 @@
 /**
  * What anyone may read: published hints whose publish date has passed.
  */
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { now as clockNow } from '#server/clock.ts';
 import { normalizeTag } from '#lib/hint-slug.ts';
 import {
@@ -11,21 +11,9 @@ import {
 	type Hint,
 } from './hints.repo.ts';
 import type { PublicHintQuery } from './hints.schema.ts';
-import { releaseScheduledHints } from './hints-search.ts';
-import { ensureSampleHints } from './sample-hints.ts';
 
 export const HINTS_PER_PAGE = 10;
 export const FEED_SIZE = 30;
-
-/**
- * Call before reading hints: seeds the sample hints on a fresh database (once per process) and
- * queues scheduled hints whose date has come for the search index. Cheap when there is nothing
- * to do.
- */
-export async function prepareHints(db: Db): Promise<void> {
-	await ensureSampleHints(db);
-	await releaseScheduledHints(db);
-}
 
 export interface PublicHintList {
 	hints: Hint[];

@@ -1,10 +1,10 @@
 /**
  * Hints in the public search index. Only hints anyone may read are indexed: published with a
  * publish date that has passed. A hint published with a future date is flagged `index_pending`
- * and enters the index when `releaseScheduledHints` runs after that date (the hints pages call
- * it; the search worker may too), or at the next full reindex.
+ * and enters the index when `releaseScheduledHints` runs after that date (the server does every
+ * minute, see `startHintRelease`), or at the next full reindex.
  */
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { now as clockNow } from '#server/clock.ts';
 import {
 	enqueueSearchDocument,
@@ -73,4 +73,29 @@ export async function releaseScheduledHints(db: Db): Promise<number> {
 		for (const hint of due) await enqueueSearchDocument(trx, toHintSearchDocument(hint));
 		return due.length;
 	});
+}
+
+const RELEASE_EVERY_MS = 60_000;
+
+/**
+ * The server's scheduled-hint release (started by the composition root, src/server/app.ts):
+ * queues due hints now and every minute. Returns its stop function, which waits for a release
+ * under way.
+ */
+export function startHintRelease(db: Db): () => Promise<void> {
+	let running: Promise<unknown> | undefined;
+	const release = () => {
+		running ??= releaseScheduledHints(db)
+			.catch((error: unknown) =>
+				console.warn('[hints] could not release scheduled hints:', (error as Error).message),
+			)
+			.finally(() => (running = undefined));
+	};
+	release();
+	const timer = setInterval(release, RELEASE_EVERY_MS);
+	timer.unref();
+	return async () => {
+		clearInterval(timer);
+		await running;
+	};
 }

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { Database, HintState, HintsTable } from '#server/db/schema.ts';
 
 /** The content a revision snapshots (everything staff edit). */

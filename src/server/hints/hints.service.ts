@@ -3,7 +3,7 @@
  * (a full snapshot); restoring copies an old revision's text into a new one, so history is
  * never rewritten. Drafts, archived and future-dated hints exist only for staff.
  */
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import { isStaff, requireRole } from '#server/auth/guards.ts';
 import { now as clockNow } from '#server/clock.ts';

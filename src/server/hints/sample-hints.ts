@@ -3,7 +3,7 @@
  * together: inserts skip slugs that exist (`on conflict do nothing`), and only rows this call
  * inserted get a revision and a search entry.
  */
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { config } from '#server/config.ts';
 import { now as clockNow } from '#server/clock.ts';
 import { countAllHints, insertHint } from './hints.repo.ts';

@@ -1,5 +1,6 @@
 /** Largest request body we read (astro.config.mjs and the launcher share it); 413 above it. */
 export const BODY_SIZE_LIMIT = 4 * 1024 * 1024;
+export const BODY_TOO_LARGE_MESSAGE = `Request body too large (limit ${BODY_SIZE_LIMIT / 1024 / 1024} MiB).`;
 
 /**
  * True for the error the Node adapter raises while reading a streamed (chunked) body past
@@ -13,11 +14,4 @@ export function isBodyTooLarge(error: unknown): boolean {
 		e = err.cause;
 	}
 	return false;
-}
-
-export function bodyTooLarge(): Response {
-	return new Response(`Request body too large (limit ${BODY_SIZE_LIMIT / 1024 / 1024} MiB).`, {
-		status: 413,
-		headers: { 'content-type': 'text/plain; charset=utf-8' },
-	});
 }

@@ -1,6 +1,6 @@
 import { createTransport } from 'nodemailer';
 import { config } from '#server/config.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { onShutdown } from '#server/lifecycle.ts';
 import { claimPendingMail, markFailed, markSent } from './mail.repo.ts';
 

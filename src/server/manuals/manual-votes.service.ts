@@ -3,7 +3,7 @@
  * earlier one), limited per client address; staff see the tallies.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import { requireRole } from '#server/auth/guards.ts';
 import { now as clockNow } from '#server/clock.ts';

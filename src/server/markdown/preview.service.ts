@@ -5,7 +5,7 @@
 import { z } from 'astro/zod';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import { config } from '#server/config.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { BadRequestError } from '#server/errors.ts';
 import { consumeRateLimit } from '#server/rate-limit/rate-limit.ts';
 import { renderMarkdown } from '#server/markdown/render.ts';

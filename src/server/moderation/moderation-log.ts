@@ -2,7 +2,7 @@
  * The moderation log: everything staff do to other people's content, readable by staff.
  */
 import { sql } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 
 export interface ModerationEntry {
 	actorId: string;

@@ -5,7 +5,8 @@
  * when the person looks at it.
  */
 import { sql } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
+import { escapeLike } from '#lib/text.ts';
 
 export interface NewNotification {
 	userId: string;
@@ -149,8 +150,4 @@ export async function retractNotifications(
 		);
 	}
 	await query.execute();
-}
-
-function escapeLike(text: string): string {
-	return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }

@@ -7,17 +7,16 @@ import { createMeiliEngine } from './meili-engine.ts';
  * it: after a failure, requests go straight to the built-in engine for a few seconds instead
  * of each waiting for a timeout.
  */
-const KEY = Symbol.for('ot-portal.search-engines');
 interface State {
 	external: SearchEngine | null | undefined;
 	downUntil: number;
 	lastError: string | undefined;
 }
-const state = ((globalThis as Record<symbol, unknown>)[KEY] ??= {
+const state: State = {
 	external: undefined,
 	downUntil: 0,
 	lastError: undefined,
-}) as State;
+};
 
 export const BREAKER_OPEN_MS = 5_000;
 

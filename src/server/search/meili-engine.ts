@@ -8,7 +8,9 @@ import {
 } from './engine.ts';
 import type { SearchDocument, SearchKind } from './search-document.ts';
 import { meiliSynonyms } from './synonyms.ts';
-import { excerpt, MARK_CLOSE, MARK_OPEN, markedTextToHtml, plainText } from './text.ts';
+import { excerpt } from '#lib/text.ts';
+import { markdownToText } from '#server/markdown/text.ts';
+import { MARK_CLOSE, MARK_OPEN, markedTextToHtml, withoutMarks } from './text.ts';
 
 export const DEFAULT_MEILI_INDEX = 'ot_portal_documents';
 const REQUEST_TIMEOUT_MS = 3_000;
@@ -173,7 +175,7 @@ function toMeiliDoc(doc: SearchDocument): MeiliDoc {
 		kind: doc.kind,
 		sourceId: doc.sourceId,
 		title: doc.title,
-		body: plainText(doc.body).slice(0, 60_000),
+		body: markdownToText(withoutMarks(doc.body)).slice(0, 60_000),
 		url: doc.url,
 		section: doc.section ?? null,
 		sectionLabel: doc.sectionLabel ?? null,

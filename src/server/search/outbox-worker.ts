@@ -1,8 +1,7 @@
-import { getDb, getDbKind, type Db } from '#server/db/client.ts';
-import { onShutdown } from '#server/lifecycle.ts';
+import type { DbKind } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { SearchEngine } from './engine.ts';
 import { externalEngine, reportExternalFailure, reportExternalSuccess } from './engines.ts';
-import { releaseScheduledHints } from '#server/hints/hints-search.ts';
 import { syncManualDocuments } from './manual-sync.ts';
 import { flushSearchEvents } from './search-events.ts';
 import { bumpIndexVersion } from './index-version.ts';
@@ -16,8 +15,6 @@ export interface WorkerOptions {
 	maxBackoffMs?: number;
 	/** Hold a transaction while applying to the external engine (PostgreSQL: yes; PGlite: no). */
 	externalInTransaction?: boolean;
-	/** Queue scheduled hints once their publish time has come (the server's worker does). */
-	releaseHints?: boolean;
 }
 
 export interface SearchWorker {
@@ -29,8 +26,6 @@ export interface SearchWorker {
 }
 
 const PRUNE_EVERY_MS = 10 * 60_000;
-/** How often scheduled hints whose time has come are queued (the hints pages do it too). */
-const RELEASE_HINTS_EVERY_MS = 60_000;
 /** Refresh planner statistics after this many applied rows (see analyzeSearchTables). */
 const ANALYZE_AFTER_ROWS = 200;
 const ANALYZE_MIN_INTERVAL_MS = 60_000;
@@ -67,7 +62,6 @@ export function startSearchWorker(
 	const cycles = targets.map(() => 0);
 	let waiters: { after: number[]; resolve: () => void }[] = [];
 	let lastPrune = Date.now();
-	let lastRelease = 0;
 	let appliedSinceAnalyze = 0;
 	let lastAnalyze = 0;
 
@@ -111,10 +105,6 @@ export function startSearchWorker(
 					await analyzeSearchTables(db);
 				}
 				cycleDone(i);
-				if (i === 0 && options.releaseHints && Date.now() - lastRelease > RELEASE_HINTS_EVERY_MS) {
-					lastRelease = Date.now();
-					if ((await releaseScheduledHints(db)) > 0) continue;
-				}
 				if (i === 0 && Date.now() - lastPrune > PRUNE_EVERY_MS) {
 					lastPrune = Date.now();
 					await pruneOutbox(db, external !== null);
@@ -150,36 +140,22 @@ export function startSearchWorker(
 	};
 }
 
-// NOTE: on globalThis so a second copy of this module (CLI + bundle) cannot start a second worker.
-const KEY = Symbol.for('ot-portal.search-worker');
-const holder = globalThis as Record<symbol, Promise<SearchWorker | undefined> | undefined>;
-
 /**
- * Starts the process's search worker once (first request): syncs the manual pages into the
- * outbox when their content changed, then drains it. Stopped on shutdown. Set
- * SEARCH_WORKER=off to run without it (tests, one-off scripts).
+ * The server's search service (started by the composition root, src/server/app.ts): syncs the
+ * manual pages into the outbox when their content changed, then drains it into every engine.
+ * Returns its stop function, which also writes the buffered search events.
  */
-export function ensureSearchWorker(): Promise<SearchWorker | undefined> {
-	if (process.env.SEARCH_WORKER === 'off') return Promise.resolve(undefined);
-	holder[KEY] ??= (async () => {
-		const db = await getDb();
-		const kind = await getDbKind();
-		try {
-			await syncManualDocuments(db);
-		} catch (error) {
-			console.error('[search] could not sync manual pages into the index:', error);
-		}
-		const worker = startSearchWorker(db, externalEngine(), {
-			externalInTransaction: kind === 'postgres',
-			releaseHints: true,
-		});
-		onShutdown(() => worker.stop());
-		onShutdown(() => flushSearchEvents());
-		return worker;
-	})().catch((error: unknown) => {
-		holder[KEY] = undefined;
-		console.error('[search] worker did not start:', error);
-		return undefined;
+export async function startSearchService(db: Db, kind: DbKind): Promise<() => Promise<void>> {
+	try {
+		await syncManualDocuments(db);
+	} catch (error) {
+		console.error('[search] could not sync manual pages into the index:', error);
+	}
+	const worker = startSearchWorker(db, externalEngine(), {
+		externalInTransaction: kind === 'postgres',
 	});
-	return holder[KEY];
+	return async () => {
+		await worker.stop();
+		await flushSearchEvents();
+	};
 }

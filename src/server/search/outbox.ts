@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { SearchEngine, SearchRef } from './engine.ts';
 import { SEARCH_KINDS, type SearchDocument, type SearchKind } from './search-document.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import {
 	clampLimit,
 	clampOffset,
@@ -9,7 +9,8 @@ import {
 } from './engine.ts';
 import { pgSearch } from './pg-query.ts';
 import type { SearchDocument } from './search-document.ts';
-import { plainText } from './text.ts';
+import { markdownToText } from '#server/markdown/text.ts';
+import { withoutMarks } from './text.ts';
 import { vocabularyOf } from './query-terms.ts';
 import { TypoFixCache } from './typo-cache.ts';
 
@@ -63,7 +64,7 @@ async function upsertChunk(db: Db, docs: readonly SearchDocument[]): Promise<voi
 	const unique = [...new Map(docs.map((d) => [`${d.kind}\u0000${d.sourceId}`, d])).values()];
 	const words = new Set<string>();
 	const rows = unique.map((doc) => {
-		const body = plainText(doc.body).slice(0, MAX_BODY_CHARS);
+		const body = markdownToText(withoutMarks(doc.body)).slice(0, MAX_BODY_CHARS);
 		const title = doc.title.replace(/[\uE000\uE001]/g, '');
 		const tags = (doc.tags ?? []).join(' ');
 		const label = doc.sectionLabel ?? '';

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { SearchHit, SearchQuery, SearchResult } from './engine.ts';
 import { parseQueryWords, toTsGroups, type QueryWord, type TsGroup } from './query-terms.ts';
 import type { SearchKind } from './search-document.ts';

@@ -1,10 +1,20 @@
 import { sql } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { SearchEngine } from './engine.ts';
 import { markManualsIndexed } from './manual-sync.ts';
 import { analyzeSearchTables, createPgEngine } from './pg-engine.ts';
-import type { SearchDocument } from './search-document.ts';
-import { SEARCH_SOURCES, type SearchSource } from './sources.ts';
+import type { SearchDocument, SearchKind } from './search-document.ts';
+
+/**
+ * Where public search documents come from. Search knows no feature: the composition root
+ * (src/server/app.ts) lists the sources, each a domain's `list…SearchDocuments(db)`.
+ */
+export interface SearchSource {
+	kind: SearchKind;
+	/** Shown on the progress bar. */
+	label: string;
+	list: (db: Db) => Promise<SearchDocument[]> | SearchDocument[];
+}
 
 export interface ReindexProgress {
 	/** What is being done: reading a source, or writing to an engine. */
@@ -28,13 +38,13 @@ const CHUNK = 100;
 export async function reindexAll(
 	db: Db,
 	options: {
+		sources: readonly SearchSource[];
 		external?: SearchEngine | null;
-		sources?: readonly SearchSource[];
 		onProgress?: (p: ReindexProgress) => void;
-	} = {},
+	},
 ): Promise<ReindexResult> {
 	const report = options.onProgress ?? (() => {});
-	const sources = options.sources ?? SEARCH_SOURCES;
+	const { sources } = options;
 	const snapshot = await db
 		.selectFrom('search_outbox')
 		.select(sql<string | null>`max(id)`.as('max'))

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { ROUTES, type Route } from '#server/triage/router.ts';
 import { DEFLECTION_WINDOW_HOURS } from './search-events.ts';
 

@@ -1,4 +1,4 @@
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 
 export const SEARCH_KINDS = ['manual', 'hint', 'topic'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { routeStep, type RouteStep } from '#lib/route-steps.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { routeQuestion } from '#server/triage/router.ts';
 import type { Policy } from '#server/support/policy.schema.ts';
 import { chatInfo } from './chat-info.ts';

@@ -1,5 +1,6 @@
 import { stemWord } from '#server/triage/tokenize.ts';
-import { excerpt, MARK_CLOSE, MARK_OPEN } from './text.ts';
+import { excerpt } from '#lib/text.ts';
+import { MARK_CLOSE, MARK_OPEN } from './text.ts';
 
 /** A query word as the snippet maker looks for it. */
 export interface SnippetTerm {

@@ -1,4 +1,4 @@
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { routeQuestion, type Route } from '#server/triage/router.ts';
 import { logSearch } from './search-events.ts';
 import { searchPublic } from './search.service.ts';

@@ -1,14 +1,9 @@
+import { escapeXml } from '#lib/text.ts';
+
 /** One `<url>` of a sitemap: a path on this site and when it last changed, if known. */
 export interface SitemapEntry {
 	path: string;
 	lastModified?: Date;
-}
-
-function escapeXml(text: string): string {
-	return text.replace(
-		/[<>&'"]/g,
-		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
-	);
 }
 
 /** A sitemaps.org XML document for `entries` on `origin` (duplicates dropped, order kept). */

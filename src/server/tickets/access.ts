@@ -1,6 +1,6 @@
 import { isStaff } from '#server/auth/guards.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { NotFoundError } from '#server/errors.ts';
 import { findTicketByNumber, type Ticket } from './tickets.repo.ts';
 

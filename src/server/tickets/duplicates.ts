@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { ACTIVE_STATUSES, type TicketStatus } from './tickets.schema.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { requireRole } from '#server/auth/guards.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import { now } from '#server/clock.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { BadRequestError, ConflictError } from '#server/errors.ts';
 import { kickMailDelivery } from '#server/mail/mail.sender.ts';
 import { findUserById } from '#server/users/users.repo.ts';

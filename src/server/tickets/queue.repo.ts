@@ -1,5 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { selectTickets, toTicket, type Ticket } from './tickets.repo.ts';
 import { ACTIVE_STATUSES, type QueueFilter } from './tickets.schema.ts';
 

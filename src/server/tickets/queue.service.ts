@@ -1,7 +1,7 @@
 import { requireRole } from '#server/auth/guards.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import { now } from '#server/clock.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { listUsersByRole } from '#server/users/users.repo.ts';
 import { listQueueRows, type QueueRow } from './queue.repo.ts';
 import { dueBadge, standing, type DueBadge, type TargetStanding } from './targets.ts';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { requireRole } from '#server/auth/guards.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import { now } from '#server/clock.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { getPolicy } from '#server/support/policy.ts';
 import { SEVERITIES, type Severity } from '#server/support/policy.schema.ts';
 import { standing, type TargetFields, type TargetState } from './targets.ts';

@@ -1,5 +1,5 @@
 import type { SessionUser } from '#server/auth/sessions.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { findSimilarTopics } from '#server/forum/similar.ts';
 import { listSimilarOwnTickets } from './duplicates.ts';
 import { STATUS_LABELS, type TicketStatus } from './tickets.schema.ts';

@@ -1,5 +1,5 @@
 import { config } from '#server/config.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { sendMail } from '#server/mail/mail.service.ts';
 import { notify } from '#server/notifications/notifications.service.ts';
 import { renderMarkdown } from '#server/markdown/render.ts';
@@ -8,6 +8,7 @@ import { listUsersByRole } from '#server/users/users.repo.ts';
 import { formatDue } from './targets.ts';
 import type { Ticket } from './tickets.repo.ts';
 import { STATUS_LABELS, type TicketStatus } from './tickets.schema.ts';
+import { escapeHtml } from '#lib/text.ts';
 
 /**
  * What the ticket desk tells people: e-mails (a row in the mail outbox, written with the
@@ -47,10 +48,6 @@ export function ticketLink(number: number): string {
 	const path = `/tickets/${number}`;
 	const site = config().siteUrl;
 	return site ? new URL(path, site).href : path;
-}
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function tag(ticket: Pick<Ticket, 'number' | 'subject'>): string {

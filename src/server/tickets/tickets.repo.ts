@@ -1,5 +1,5 @@
 import type { Selectable, Updateable } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { TicketsTable } from '#server/db/schema.ts';
 import type { Severity } from '#server/support/schedule.ts';
 import type { Category, TicketStatus } from './tickets.schema.ts';

@@ -1,7 +1,7 @@
 import { isStaff, requireRole } from '#server/auth/guards.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import { now } from '#server/clock.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { ConflictError } from '#server/errors.ts';
 import { kickMailDelivery } from '#server/mail/mail.sender.ts';
 import { consumeRateLimit } from '#server/rate-limit/rate-limit.ts';

@@ -1,7 +1,7 @@
 import { isStaff } from '#server/auth/guards.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import { now } from '#server/clock.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { findUserById } from '#server/users/users.repo.ts';
 import { markSubjectRead } from '#server/notifications/notifications.service.ts';
 import { getTicketFor } from './access.ts';

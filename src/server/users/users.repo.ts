@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { Role, UsersTable } from '#server/db/schema.ts';
 
 export interface User {
@@ -132,4 +132,16 @@ export async function listUsersByRole(db: Db, roles: readonly Role[]): Promise<U
 		.orderBy('display_name')
 		.execute();
 	return rows.map(toUser);
+}
+
+/** "Log out everywhere", and after a password change. `exceptId` keeps the current session. */
+export async function invalidateUserSessions(
+	db: Db,
+	userId: string,
+	exceptId?: string,
+): Promise<number> {
+	let query = db.deleteFrom('auth_sessions').where('user_id', '=', userId);
+	if (exceptId) query = query.where('id', '!=', exceptId);
+	const result = await query.executeTakeFirst();
+	return Number(result.numDeletedRows);
 }

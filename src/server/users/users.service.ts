@@ -1,4 +1,4 @@
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { Role } from '#server/db/schema.ts';
 import {
 	BadRequestError,
@@ -7,8 +7,7 @@ import {
 	TooManyRequestsError,
 	UnauthorizedError,
 } from '#server/errors.ts';
-import { hashPassword, verifyPassword } from '#server/auth/passwords.ts';
-import { invalidateUserSessions } from '#server/auth/sessions.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
 import {
 	clearRateLimit,
 	consumeRateLimit,
@@ -23,6 +22,7 @@ import {
 	findUserByEmail,
 	handleExists,
 	insertUser,
+	invalidateUserSessions,
 	updatePasswordHash,
 	updateRole,
 	type User,

@@ -1,7 +1,7 @@
 // 10,000 topics and about 100,000 posts (a topic in 50 has exactly 20), with posts rendered as
 // the app renders them on write, loaded with INSERT … SELECT generate_series in one transaction.
 import { sql } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { RENDER_VERSION, renderPostBody } from '#server/forum/post-render.ts';
 import type { Seeder } from './seeder.ts';
 import { ASKS, markdownBodies, SUBJECTS } from './text.ts';

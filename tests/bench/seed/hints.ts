@@ -1,6 +1,6 @@
 // 200 published hints with tags.
 import { sql } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { Seeder } from './seeder.ts';
 import { markdownBodies, SUBJECTS } from './text.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { DATA_SET } from '../targets.ts';
 
 /** One domain's bulk loader; the runner skips it (with a message) when its tables do not exist. */

@@ -1,6 +1,6 @@
 // 5,000 tickets across the customers, in every status and severity, half with a staff reply.
 import { sql } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { Seeder } from './seeder.ts';
 import { markdownBodies, SUBJECTS } from './text.ts';
 

@@ -1,7 +1,7 @@
 // 2,000 customers plus staff and developers, in one INSERT … SELECT generate_series.
 import { sql } from 'kysely';
-import { hashPassword } from '#server/auth/passwords.ts';
-import type { Db } from '#server/db/client.ts';
+import { hashPassword } from '#server/users/passwords.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { Seeder } from './seeder.ts';
 
 export const BENCH_PASSWORD = 'bench password 1';

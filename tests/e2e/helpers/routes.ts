@@ -1,6 +1,13 @@
 // The access-control matrix (tests/e2e/access-matrix.spec.ts): every read and write route
 // against every role. Adding a route is one entry.
-import { aTopic, customerTicket, customerTicketNumber, SAMPLE_HINT } from './sample-data.ts';
+import {
+	aTopic,
+	aTopicFirstPostId,
+	aTopicId,
+	customerTicket,
+	customerTicketNumber,
+	SAMPLE_HINT,
+} from './sample-data.ts';
 import type { Target } from './targets.ts';
 import { VIEWERS, type Viewer } from './viewers.ts';
 
@@ -26,9 +33,10 @@ const signedIn = (ok: Outcome, anonymous: Outcome = 'login'): Expectations => ({
 	...everyone(ok),
 	anonymous,
 });
+/** Staff pages answer every signed-in non-staff 403 (one page, src/web/staff-gate.ts). */
 const staffOnly = (
-	ok: Outcome,
-	others: Outcome = 404,
+	ok: Expectation,
+	others: Outcome = 403,
 	anonymous: Outcome = 'login',
 ): Expectations => ({
 	anonymous,
@@ -166,22 +174,37 @@ export const ROUTES: RouteCase[] = [
 		name: "a customer's ticket",
 		method: 'GET',
 		target: customerTicket,
-		expect: { ...staffOnly(200), customer: 200 },
+		expect: { ...staffOnly(200, 404), customer: 200 },
 	},
-	{ name: 'staff queue', method: 'GET', target: '/staff/tickets', expect: staffOnly(200, 403) },
+	{ name: 'staff desk', method: 'GET', target: '/staff', expect: staffOnly(200) },
+	{ name: 'staff queue', method: 'GET', target: '/staff/tickets', expect: staffOnly(200) },
 	{
 		name: 'staff ticket report',
 		method: 'GET',
 		target: '/staff/tickets/report',
-		expect: staffOnly(200, 403),
+		expect: staffOnly(200),
 	},
-	{ name: 'staff hints', method: 'GET', target: '/staff/hints', expect: staffOnly(200, 403) },
-	// NOTE: the forum's staff pages answer others 404, the ticket desk 403 (both reveal nothing private).
+	{ name: 'staff mail outbox', method: 'GET', target: '/staff/mail', expect: staffOnly(200) },
+	{ name: 'staff hints', method: 'GET', target: '/staff/hints', expect: staffOnly(200) },
+	{ name: 'staff new hint', method: 'GET', target: '/staff/hints/new', expect: staffOnly(200) },
 	{
-		name: 'staff forum log',
+		name: 'staff manual feedback',
 		method: 'GET',
-		target: '/staff/forum/log',
-		expect: staffOnly(200, 404),
+		target: '/staff/manuals',
+		expect: staffOnly(200),
+	},
+	{ name: 'staff forum log', method: 'GET', target: '/staff/forum/log', expect: staffOnly(200) },
+	{
+		name: 'staff forum categories',
+		method: 'GET',
+		target: '/staff/forum/categories',
+		expect: staffOnly(200),
+	},
+	{
+		name: 'staff search dashboard',
+		method: 'GET',
+		target: '/staff/search',
+		expect: staffOnly(200),
 	},
 	{ name: 'search page', method: 'GET', target: '/search?q=markup', expect: everyone(200) },
 	{ name: 'suggest', method: 'GET', target: '/api/suggest?q=markup', expect: everyone(200) },
@@ -221,7 +244,90 @@ export const ROUTES: RouteCase[] = [
 		}),
 		expect: { ...staffOnly(200, 403, 401) },
 	},
-	// TODO(forum): moderation (forum.moderate/move/hidePost: staffOnly), editing another user's post (403/404).
-	// TODO(tickets): assign, merge, setStatus as customers (403/404) and as staff (200).
-	// TODO(kb): hints.create/update as non-staff (403).
+	// Moderation: refused by role before the topic or post is looked up. Staff's changes are no-ops
+	// (pin twice, move to the same category, show a visible post), so every run sees the same.
+	{
+		name: 'forum.moderate RPC',
+		method: 'POST',
+		target: '/_actions/forum.moderate',
+		form: async () => ({ topicId: (await aTopicId()) ?? '', action: 'pin' }),
+		expect: staffOnly(200, 403, 401),
+	},
+	{
+		name: 'forum.move RPC',
+		method: 'POST',
+		target: '/_actions/forum.move',
+		form: async () => ({ topicId: (await aTopicId()) ?? '', categorySlug: 'design-changes' }),
+		expect: staffOnly(200, 403, 401),
+	},
+	{
+		name: 'forum.hidePost RPC',
+		method: 'POST',
+		target: '/_actions/forum.hidePost',
+		form: async () => ({ postId: (await aTopicFirstPostId()) ?? '', hidden: 'false' }),
+		expect: staffOnly(200, 403, 401),
+	},
+	{
+		name: "forum.editPost RPC on another person's post",
+		method: 'POST',
+		target: '/_actions/forum.editPost',
+		// The body is unchanged, so its author's edit (staff) changes nothing.
+		form: async () => ({
+			postId: (await aTopicFirstPostId()) ?? '',
+			body: 'We want the **Add to cart** button above the gallery on mobile.\n\n```css\n.buy { order: -1; }\n```',
+		}),
+		expect: { ...staffOnly(200, 403, 401), admin: 403 },
+	},
+	// Ticket workflow: refused by role before the ticket is looked up (403 reveals nothing).
+	{
+		name: 'tickets.assign RPC',
+		method: 'POST',
+		target: '/_actions/tickets.assign',
+		// An unknown assignee: only staff get as far as that check (400).
+		form: async () => ({
+			number: (await customerTicketNumber()) ?? '0',
+			assigneeId: '00000000-0000-4000-8000-000000000000',
+		}),
+		expect: staffOnly(400, 403, 401),
+	},
+	{
+		name: 'tickets.setStatus RPC',
+		method: 'POST',
+		target: '/_actions/tickets.setStatus',
+		form: async () => ({ number: (await customerTicketNumber()) ?? '0', status: 'waiting' }),
+		expect: staffOnly({ skip: 'changes the shared ticket; tickets.spec covers staff' }, 403, 401),
+	},
+	{
+		name: 'tickets.merge RPC',
+		method: 'POST',
+		target: '/_actions/tickets.merge',
+		form: async () => ({ number: (await customerTicketNumber()) ?? '0', into: '1' }),
+		expect: staffOnly({ skip: 'closes the shared ticket; tickets.spec covers staff' }, 403, 401),
+	},
+	// Hints: staff only; drafts, so the public lists and the index stay as they are.
+	{
+		name: 'hints.create RPC',
+		method: 'POST',
+		target: '/_actions/hints.create',
+		form: () => ({
+			title: `Matrix draft hint ${crypto.randomUUID().slice(0, 8)}`,
+			body: 'A draft written by the access matrix.',
+			state: 'draft',
+		}),
+		expect: staffOnly(200, 403, 401),
+	},
+	{
+		name: 'hints.update RPC (no such hint)',
+		method: 'POST',
+		target: '/_actions/hints.update',
+		form: {
+			id: '00000000-0000-4000-8000-000000000000',
+			version: '1',
+			title: 'Defaced',
+			body: 'Defaced text here.',
+			state: 'published',
+		},
+		// NOTE: refused by role first: only staff learn that the hint does not exist.
+		expect: staffOnly(404, 403, 401),
+	},
 ];

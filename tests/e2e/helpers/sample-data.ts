@@ -61,3 +61,23 @@ export async function customerTicketNumber(): Promise<string | undefined> {
  * publishes and archives hints while other specs run.
  */
 export const SAMPLE_HINT = '/hints/nginx-static-caching';
+
+/** The id of `aTopic`, for action inputs. */
+export async function aTopicId(): Promise<string | undefined> {
+	return (await aTopic())?.match(
+		/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+	)?.[1];
+}
+
+/** The id of `aTopic`'s first post (staff wrote it), read from the topic page's post anchors. */
+export const aTopicFirstPostId = once(async () => {
+	const path = await aTopic();
+	if (!path) return undefined;
+	const api = await requestAs('anonymous');
+	try {
+		const res = await api.get(path);
+		return (await res.text()).match(/id="post-([0-9a-f-]{36})"/)?.[1];
+	} finally {
+		await api.dispose();
+	}
+});

@@ -7,13 +7,13 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
 process.env.DATA_DIR = dataDir;
 process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-const { closeDb, getDb } = await import('#server/db/client.ts');
+const { openDb } = await import('#server/db/client.ts');
 const { createUser } = await import('#server/users/users.service.ts');
 const { E2E_PASSWORD, E2E_USERS } = await import('./users.ts');
 
-const db = await getDb();
+const { db } = await openDb();
 for (const user of Object.values(E2E_USERS)) {
 	await createUser(db, { ...user, password: E2E_PASSWORD });
 }
-await closeDb();
+await db.destroy();
 await import('../../../src/cli/serve.ts');

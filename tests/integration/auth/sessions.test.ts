@@ -3,12 +3,12 @@ import {
 	createSession,
 	generateSessionToken,
 	invalidateSession,
-	invalidateUserSessions,
 	SESSION_TTL_MS,
 	sessionIdFromToken,
 	validateSessionToken,
 } from '#server/auth/sessions.ts';
 import { describeEachDb } from '../../helpers/db.ts';
+import { invalidateUserSessions } from '#server/users/users.repo.ts';
 import { makeUser } from '../../helpers/factories.ts';
 
 afterEach(() => {

@@ -4,7 +4,7 @@ import {
 	generateSessionToken,
 	validateSessionToken,
 } from '#server/auth/sessions.ts';
-import { verifyPassword } from '#server/auth/passwords.ts';
+import { verifyPassword } from '#server/users/passwords.ts';
 import {
 	ConflictError,
 	TooManyRequestsError,

@@ -3,12 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDb } from '#server/db/client.ts';
+import { openDb, type OpenDb } from '#server/db/client.ts';
 import { resetConfig } from '#server/config.ts';
 import { checkHealth } from '#server/health.ts';
 import { testDatabaseUrl, withSchemaLock } from '../../helpers/db.ts';
 
 const saved = { ...process.env };
+/** The database the configuration names, as the server opens it; closed by closeDb(). */
+let opened: Promise<OpenDb> | undefined;
+const database = () => (opened ??= openDb());
+async function closeDb(): Promise<void> {
+	const pending = opened;
+	opened = undefined;
+	await (await pending?.catch(() => undefined))?.db.destroy();
+}
 afterEach(async () => {
 	await closeDb();
 	process.env = { ...saved };
@@ -21,7 +29,11 @@ describe('health', () => {
 		delete process.env.DATABASE_URL;
 		process.env.DATA_DIR = dir;
 		resetConfig();
-		expect(await checkHealth()).toEqual({ status: 'ok', database: 'pglite', search: 'postgres' });
+		expect(await checkHealth(database)).toEqual({
+			status: 'ok',
+			database: 'pglite',
+			search: 'postgres',
+		});
 		await closeDb();
 		fs.rmSync(dir, { recursive: true, force: true });
 	});
@@ -29,7 +41,7 @@ describe('health', () => {
 	it('reports 503-worthy unavailability with a reason when PostgreSQL cannot be reached', async () => {
 		process.env.DATABASE_URL = 'postgres://postgres@127.0.0.1:1/nothing';
 		resetConfig();
-		const health = await checkHealth();
+		const health = await checkHealth(database);
 		expect(health.status).toBe('unavailable');
 		expect(health.reason).toMatch(/^database: /);
 	});
@@ -44,7 +56,7 @@ describe('health', () => {
 				url.searchParams.set('options', `-c search_path=${schema},public`);
 				process.env.DATABASE_URL = url.href;
 				resetConfig();
-				expect(await checkHealth()).toMatchObject({ status: 'ok', database: 'postgres' });
+				expect(await checkHealth(database)).toMatchObject({ status: 'ok', database: 'postgres' });
 			} finally {
 				await closeDb();
 				await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPostgresDb, type Db } from '#server/db/client.ts';
-import { isDatabaseUnavailable } from '#server/http/responses.ts';
+import { createPostgresDb } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
+import { isDatabaseUnavailable } from '#server/http/portal-error.ts';
 import { testDatabaseUrl } from '../../helpers/db.ts';
 
 // A PostgreSQL restart drops connections that requests hold between two queries (inside a

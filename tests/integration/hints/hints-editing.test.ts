@@ -12,7 +12,7 @@ import {
 	restoreHintRevision,
 	updateHint,
 } from '#server/hints/hints.service.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 
 async function staffUser(db: Db) {
 	return asSessionUser(await makeUser(db, { role: 'staff' }));

@@ -10,7 +10,7 @@ import {
 	listHintTags,
 	listPublicHints,
 } from '#server/hints/hints-public.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 
 const HOUR = 3_600_000;
 

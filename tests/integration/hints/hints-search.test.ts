@@ -6,7 +6,7 @@ import { editForm, makeHint, TEST_HINT_CONTEXT } from '../../helpers/hints.ts';
 import { withNow } from '#server/clock.ts';
 import { updateHint } from '#server/hints/hints.service.ts';
 import { listHintSearchDocuments, releaseScheduledHints } from '#server/hints/hints-search.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 
 const HOUR = 3_600_000;
 

@@ -3,7 +3,7 @@ import { countPending, drainOutboxBatch, type OutboxTarget } from '#server/searc
 import { startSearchWorker } from '#server/search/outbox-worker.ts';
 import { createPgEngine } from '#server/search/pg-engine.ts';
 import { enqueueSearchDocument, enqueueSearchRemoval } from '#server/search/search-document.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { describeEachDb } from '../../helpers/db.ts';
 import { createFakeEngine, makeSearchDocument, type FakeEngine } from '../../helpers/search.ts';
 

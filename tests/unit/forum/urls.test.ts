@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildCategoryTree, flattenTree } from '#server/forum/categories.service.ts';
-import { excerpt, escapeMarkdownInline, plainText } from '#server/forum/text.ts';
 import { categoryPath, slugify, topicIdFromParam, topicPath } from '#server/forum/urls.ts';
 
 const ID = '0b3c1e2a-4d5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -24,23 +23,6 @@ describe('forum urls', () => {
 		expect(slugify('  --Hello,   World!!-- ')).toBe('hello-world');
 		expect(slugify('a'.repeat(100)).length).toBe(60);
 		expect(categoryPath('general', 2)).toBe('/forum/c/general?page=2');
-	});
-});
-
-describe('forum text', () => {
-	it('turns Markdown into plain text for excerpts and the index', () => {
-		expect(
-			plainText('# Title\n\n> quoted **bold** and [a link](https://x.test)\n\n- item `code`'),
-		).toBe('Title quoted bold and a link item code');
-	});
-
-	it('cuts excerpts at a word boundary', () => {
-		expect(excerpt('one two three four five', 16)).toBe('one two three…');
-		expect(excerpt('short', 12)).toBe('short');
-	});
-
-	it('escapes names so quotes cannot inject links or mentions', () => {
-		expect(escapeMarkdownInline('[x](javascript:y) @bob')).toBe('\\[x\\]\\(javascript:y\\) \\@bob');
 	});
 });
 

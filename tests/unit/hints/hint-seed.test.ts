@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { resetConfig } from '#server/config.ts';
 import { renderMarkdown } from '#server/markdown/render.ts';
 import { defaultHintDir, loadHintSeeds, parseHintSeed } from '#server/hints/hint-seed.ts';
 import { findHazards } from '../markdown/inert.ts';
@@ -106,15 +107,18 @@ describe('parseHintSeed', () => {
 describe('defaultHintDir', () => {
 	afterEach(() => {
 		vi.unstubAllEnvs();
+		resetConfig();
 	});
 
 	it('uses CONTENT_DIR when set', () => {
 		vi.stubEnv('CONTENT_DIR', '/srv/portal-content');
+		resetConfig();
 		expect(defaultHintDir()).toBe('/srv/portal-content/hints');
 	});
 
 	it('falls back to ./content/hints', () => {
 		vi.stubEnv('CONTENT_DIR', undefined);
+		resetConfig();
 		expect(defaultHintDir()).toBe(resolve('content', 'hints'));
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildHintsFeed, escapeXml, type FeedEntry } from '#server/hints/hints-feed.ts';
+import { escapeXml } from '#lib/text.ts';
+import { buildHintsFeed, type FeedEntry } from '#server/hints/hints-feed.ts';
 
 /**
  * A small well-formedness check (Node has no XML parser): every `&` starts a predefined entity,

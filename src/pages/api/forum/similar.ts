@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { suggestSimilar } from '#server/forum/similar.ts';
 import { clientAddressOf } from '#server/http/client-address.ts';
 import { errorResponse, json } from '#server/http/responses.ts';

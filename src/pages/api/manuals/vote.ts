@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { AppError, BadRequestError, NotFoundError } from '#server/errors.ts';
 import { clientAddressOf } from '#server/http/client-address.ts';
 import { errorResponse, json } from '#server/http/responses.ts';
@@ -7,7 +7,7 @@ import { ManualVoteSchema } from '#server/manuals/manual-votes.schema.ts';
 import { recordManualVote } from '#server/manuals/manual-votes.service.ts';
 import { voterFor } from '#server/manuals/voter-cookie.ts';
 import { manualUrl } from '#lib/manual-sections.ts';
-import { getManualCatalog } from '#components/manuals/manual-catalog.ts';
+import { getManualCatalog } from '#web/manual-catalog.ts';
 
 export const prerender = false;
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { requireUser } from '#server/auth/guards.ts';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { BadRequestError } from '#server/errors.ts';
 import { errorResponse, json } from '#server/http/responses.ts';
 import { findSimilarRequests } from '#server/tickets/similar.service.ts';

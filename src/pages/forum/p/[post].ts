@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { NotFoundError } from '#server/errors.ts';
 import { locatePost } from '#server/forum/forum.service.ts';
 

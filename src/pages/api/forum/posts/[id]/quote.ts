@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { quotePost } from '#server/forum/topic-actions.service.ts';
 import { errorResponse, json } from '#server/http/responses.ts';
 

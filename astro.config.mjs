@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
-import { BODY_SIZE_LIMIT } from './src/server/http/limits.ts';
+import { BODY_SIZE_LIMIT, UPLOAD_BODY_LIMIT } from './src/server/http/limits.ts';
 import { devStartUp } from './src/server/dev-start-up.ts';
 import { supportPolicyCheck } from './src/server/support/policy-check.ts';
 
@@ -12,9 +12,10 @@ export default defineConfig({
 		// NOTE: src/cli/serve.ts is the server (limits, page cache, shutdown) and serves the built
 		// client files itself; the adapter's handler only renders.
 		mode: 'middleware',
-		// NOTE: the adapter accepts 1 GiB bodies by default; nothing we accept is near 4 MiB.
-		// src/cli/serve.ts also answers 413 to any request that declares a larger body.
-		bodySizeLimit: BODY_SIZE_LIMIT,
+		// NOTE: the adapter accepts 1 GiB bodies by default. The largest we accept is a form post
+		// with files (26 MiB); src/cli/serve.ts answers 413 to any request that declares more than
+		// its own limit (4 MiB unless multipart) and cuts streamed bodies there.
+		bodySizeLimit: UPLOAD_BODY_LIMIT,
 	}),
 	server: { host: '127.0.0.1', port: 4321 },
 	// NOTE: actions read at most 1 MiB by default; allow the same few MiB as every other route.

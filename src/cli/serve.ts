@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { markServing, runShutdownHooks } from '../server/lifecycle.ts';
 import { config } from '../server/config.ts';
 import { assertDirUnlocked } from '../server/db/dir-lock.ts';
-import { BODY_SIZE_LIMIT, BODY_TOO_LARGE_MESSAGE } from '../server/http/limits.ts';
+import { bodyLimitFor, bodyTooLargeMessage, limitBody } from '../server/http/limits.ts';
 import { PageCache, withPageCache } from '../server/http/page-cache.ts';
 import { StaticFiles } from '../server/http/static-files.ts';
 import { getPolicy, PolicyError } from '../server/support/policy.ts';
@@ -66,12 +66,19 @@ const server = http.createServer(
 	},
 	(req, res) => {
 		// NOTE: the adapter only enforces bodySizeLimit on routes that read the body; refuse
-		// declared oversize bodies everywhere, before reading them.
-		if (Number(req.headers['content-length'] ?? 0) > BODY_SIZE_LIMIT) {
+		// declared oversize bodies everywhere, before reading them. Form posts with files
+		// (multipart) may be larger than anything else.
+		const limit = bodyLimitFor(req.headers['content-type']);
+		if (Number(req.headers['content-length'] ?? 0) > limit) {
 			// Node discards the unread body (bounded by requestTimeout) so the client sees the answer.
 			res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' });
-			res.end(BODY_TOO_LARGE_MESSAGE);
+			res.end(bodyTooLargeMessage(limit));
 			return;
+		}
+		// The adapter's own limit (astro.config.mjs) is the largest, for uploads; a streamed body
+		// of any other request is cut at its own limit. The adapter reads `req.body` when set.
+		if (req.method !== 'GET' && req.method !== 'HEAD') {
+			(req as { body?: unknown }).body = limitBody(req, limit);
 		}
 		try {
 			decodeURI(req.url ?? '/');

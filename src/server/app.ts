@@ -8,6 +8,7 @@
  * the shutdown registry. Everywhere else (scripts, tests, the build) opening the database starts
  * nothing; scripts open their own with `openDb()` from db/client.ts.
  */
+import { startAttachmentCleanup } from '#server/attachments/cleanup.ts';
 import { openDb, type DbKind, type OpenDb } from '#server/db/client.ts';
 import type { Db } from '#server/db/schema.ts';
 import { listTopicSearchDocuments } from '#server/forum/forum-search.ts';
@@ -40,6 +41,7 @@ const SERVICES: readonly Service[] = [
 	{ name: 'sample content', start: async (db) => void (await ensureSampleHints(db)) },
 	{ name: 'search worker', start: startSearchService },
 	{ name: 'scheduled hints', start: startHintRelease },
+	{ name: 'attachment cleanup', start: (db) => startAttachmentCleanup(db) },
 ];
 
 /**

@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import type { SessionUser } from '#server/auth/sessions.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { createPostgresTestDb } from '../helpers/db.ts';
 import { upload } from '../helpers/attachments.ts';
 import { asSessionUser, makeUser } from '../helpers/factories.ts';

@@ -8,7 +8,7 @@
  * - files not sent yet: only the person who uploaded them.
  */
 import { isStaff } from '#server/auth/guards.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { NotFoundError } from '#server/errors.ts';
 import { messageRef } from '#i18n/message-ref.ts';
 import { seesHidden, type Viewer } from '#server/forum/access.ts';

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { AttachmentsTable } from '#server/db/schema.ts';
 
 /** What a file is attached to; `pending` until the message it was uploaded for is sent. */

@@ -3,7 +3,7 @@
  * attachment uses any more (a message deleted, a file never sent) are removed from the store.
  */
 import { now } from '#server/clock.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { deletePendingBefore, listReferencedBlobs } from './attachments.repo.ts';
 import { blobStore } from './storage.ts';
 

@@ -4,7 +4,7 @@
  * without holding it, and reading streams it out a chunk at a time.
  */
 import { sql } from 'kysely';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import type { BlobStore } from './storage.ts';
 
 export const CHUNK_BYTES = 256 * 1024;

@@ -1,5 +1,5 @@
 /**
- * One way for every message form to take files: before a form action runs, a multipart post from
+ * One way for every message form to take files: before its action runs, a multipart post from
  * a signed-in person is read as it streams (./multipart.ts), its files are stored pending
  * (./attachments.service.ts), and the action gets an ordinary form post carrying their ids in
  * `attachment` fields. With the page's script the files were uploaded already and the form sends
@@ -10,7 +10,7 @@
  * next to the file control with everything typed kept, as for any other field error.
  */
 import type { SessionUser } from '#server/auth/sessions.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { AppError, ERROR_STATUS, TooManyRequestsError, type ErrorCode } from '#server/errors.ts';
 import { receiveUploads } from './attachments.service.ts';
 import { UPLOAD_LIMITS } from './limits.ts';
@@ -20,11 +20,10 @@ import { UPLOAD_BODY_LIMIT, UPLOADED_ID_FIELD } from './upload-request.ts';
 export const ERROR_FIELD = 'attachmentsError';
 export const ERROR_CODE_FIELD = 'attachmentsErrorCode';
 
-/** Whether `request` is a form action post with files (multipart) that the rewrite handles. */
-export function isUploadFormPost(request: Request, url: URL): boolean {
+/** Whether `request` is a form post that may carry files (multipart). */
+export function isUploadFormPost(request: Request): boolean {
 	return (
 		request.method === 'POST' &&
-		url.searchParams.has('_action') &&
 		/^multipart\/form-data\b/i.test(request.headers.get('content-type') ?? '')
 	);
 }
@@ -32,7 +31,7 @@ export function isUploadFormPost(request: Request, url: URL): boolean {
 /**
  * The same post as `application/x-www-form-urlencoded`: its text fields, plus an `attachment`
  * field per stored file, plus the error fields when its files were refused (nothing stored).
- * Precondition: `isUploadFormPost(request, url)` and `user` signed in.
+ * Precondition: `isUploadFormPost(request)` and `user` signed in.
  */
 export async function rewriteUploadForm(
 	db: Db,

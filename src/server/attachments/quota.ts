@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { isStaff } from '#server/auth/guards.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { TooManyRequestsError } from '#server/errors.ts';
 import { messageRef } from '#i18n/message-ref.ts';
 import { megabytes, UPLOAD_LIMITS } from './limits.ts';

@@ -4,7 +4,7 @@
  * inline; everything else is a download. Files never change (the ETag is their SHA-256), so
  * browsers may keep them for a year, privately: access is checked on every request.
  */
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { NotFoundError } from '#server/errors.ts';
 import { messageRef } from '#i18n/message-ref.ts';
 import type { Viewer } from '#server/forum/access.ts';

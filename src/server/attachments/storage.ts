@@ -5,7 +5,7 @@
  * filesystem or S3-compatible store can take its place by implementing this interface and being
  * returned from `blobStore()`.
  */
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { createDbBlobStore } from './db-store.ts';
 
 export interface BlobStore {

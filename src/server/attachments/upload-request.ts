@@ -4,7 +4,7 @@
  * service that writes the message; and a served file becomes a Response.
  */
 import type { SessionUser } from '#server/auth/sessions.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { receiveUploads } from './attachments.service.ts';
 import { FORM_OVERHEAD_BYTES, UPLOAD_LIMITS } from './limits.ts';
 import { messageTooLarge, readMultipart } from './multipart.ts';
@@ -12,7 +12,7 @@ import type { OpenedFile } from './serving.ts';
 
 /** Ids of files uploaded before the form was sent (by the page's script), one field each. */
 export const UPLOADED_ID_FIELD = 'attachment';
-/** The largest request body an upload route reads. */
+/** The largest request body an upload route reads (the launcher's limit for multipart posts). */
 export const UPLOAD_BODY_LIMIT = UPLOAD_LIMITS.messageBytes + FORM_OVERHEAD_BYTES;
 
 export interface ReceivedForm {

@@ -4,7 +4,7 @@
  */
 import { isStaff } from '#server/auth/guards.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { seesHidden, type Viewer } from '#server/forum/access.ts';
 import { listPostAttachments, listTicketAttachments, type Attachment } from './attachments.repo.ts';
 import { typeKeyOf } from './file-types.ts';

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { attachmentFields } from '#server/attachments/attachments.schema.ts';
 import { SEVERITIES, type Severity } from '#server/support/policy.schema.ts';
 
 /** Ticket categories: slug → label. Also listed in the tickets migration's check constraint. */
@@ -85,16 +86,23 @@ export const CreateTicketSchema = z.object({
 	severity,
 	category: z.enum(CATEGORY_SLUGS, { error: 'Choose a category.' }),
 	siteUrl,
+	...attachmentFields,
 });
 export type CreateTicket = z.output<typeof CreateTicketSchema>;
 
 export const TicketRefSchema = z.object({ number: ticketNumber });
 export type TicketRef = z.output<typeof TicketRefSchema>;
 
-export const ReplySchema = TicketRefSchema.extend({ body: messageBody('a reply') });
+export const ReplySchema = TicketRefSchema.extend({
+	body: messageBody('a reply'),
+	...attachmentFields,
+});
 export type Reply = z.output<typeof ReplySchema>;
 
-export const NoteSchema = TicketRefSchema.extend({ body: messageBody('a note') });
+export const NoteSchema = TicketRefSchema.extend({
+	body: messageBody('a note'),
+	...attachmentFields,
+});
 export type Note = z.output<typeof NoteSchema>;
 
 export const ChangeSeveritySchema = TicketRefSchema.extend({ severity });

@@ -7,6 +7,8 @@ import { kickMailDelivery } from '#server/mail/mail.sender.ts';
 import { consumeRateLimit } from '#server/rate-limit/rate-limit.ts';
 import { getPolicy } from '#server/support/policy.ts';
 import { findUserById } from '#server/users/users.repo.ts';
+import { attachUploads } from '#server/attachments/attachments.service.ts';
+import { uploadFailure } from '#server/attachments/form-rewrite.ts';
 import { getTicketFor } from './access.ts';
 import { findLikelyDuplicate } from './duplicates.ts';
 import { canReopenAt, computeTargets, REOPEN_DAYS } from './targets.ts';
@@ -31,13 +33,16 @@ export const REPLY_LIMIT = { limit: 20, windowSeconds: 60 };
  * Opens a ticket for `customer`, storing its first-response and resolution targets from the
  * support policy at `now()`, and marking it as a possible duplicate of the customer's most
  * similar open ticket. Severity 1 and 2 tickets are mailed to every staff member.
- * @throws TooManyRequestsError after CREATE_LIMIT tickets in its window.
+ * Files uploaded for it (`input.attachment`) are attached to the ticket in the same transaction.
+ * @throws TooManyRequestsError after CREATE_LIMIT tickets in its window; the attachment errors
+ *   of attachUploads and uploadFailure (refused files: 400, 413, 429).
  */
 export async function createTicket(
 	db: Db,
 	customer: SessionUser,
 	input: CreateTicket,
 ): Promise<Ticket> {
+	throwUploadFailure(input);
 	await consumeRateLimit(
 		db,
 		`tickets:create:${customer.id}`,
@@ -61,6 +66,10 @@ export async function createTicket(
 			...targets,
 			possibleDuplicateOf: duplicate?.id ?? null,
 			createdAt: at,
+		});
+		await attachUploads(trx, customer, input.attachment ?? [], {
+			kind: 'ticket',
+			ticketId: created.id,
 		});
 		await insertEvent(trx, {
 			ticketId: created.id,
@@ -96,10 +105,12 @@ export function listMyTickets(db: Db, user: SessionUser): Promise<CustomerTicket
  * Adds a public reply. A staff reply stops the first-response clock (the first one sets
  * `first_responded_at`), moves a new ticket to open and mails the customer; a customer reply
  * moves a ticket waiting on them back to open.
+ * Files uploaded for it are attached to the message in the same transaction.
  * @throws NotFoundError for tickets the user may not see; ConflictError on closed or resolved
  *   tickets (reopen first); TooManyRequestsError after REPLY_LIMIT messages a minute.
  */
 export async function replyToTicket(db: Db, user: SessionUser, input: Reply): Promise<Ticket> {
+	throwUploadFailure(input);
 	const ticket = await getTicketFor(db, user, input.number);
 	await consumeRateLimit(
 		db,
@@ -115,12 +126,17 @@ export async function replyToTicket(db: Db, user: SessionUser, input: Reply): Pr
 		if (current.status === 'resolved' && !staff) {
 			throw new ConflictError('This ticket is resolved. Reopen it to reply.');
 		}
-		await insertMessage(trx, {
+		const messageId = await insertMessage(trx, {
 			ticketId: ticket.id,
 			authorId: user.id,
 			body: input.body,
 			internal: false,
 			createdAt: at,
+		});
+		await attachUploads(trx, user, input.attachment ?? [], {
+			kind: 'ticket-message',
+			ticketId: ticket.id,
+			messageId,
 		});
 		if (staff) {
 			const nextStatus = current.status === 'new' ? 'open' : current.status;
@@ -152,18 +168,27 @@ export async function replyToTicket(db: Db, user: SessionUser, input: Reply): Pr
 /**
  * Adds an internal note, visible to staff only. Notes do not stop the first-response clock
  * and do not change the ticket's last activity (which customers see).
- * @throws ForbiddenError for non-staff; NotFoundError for unknown tickets.
+ * Its files, like the note, only staff see.
+ * @throws ForbiddenError for non-staff; NotFoundError for unknown tickets; attachment errors.
  */
 export async function addInternalNote(db: Db, user: SessionUser, input: Note): Promise<void> {
 	requireRole(user, 'staff');
+	throwUploadFailure(input);
 	const ticket = await getTicketFor(db, user, input.number);
 	await consumeRateLimit(db, `tickets:reply:${user.id}`, REPLY_LIMIT, 'You are writing very fast.');
-	await insertMessage(db, {
-		ticketId: ticket.id,
-		authorId: user.id,
-		body: input.body,
-		internal: true,
-		createdAt: now(),
+	await db.transaction().execute(async (trx) => {
+		const messageId = await insertMessage(trx, {
+			ticketId: ticket.id,
+			authorId: user.id,
+			body: input.body,
+			internal: true,
+			createdAt: now(),
+		});
+		await attachUploads(trx, user, input.attachment ?? [], {
+			kind: 'ticket-message',
+			ticketId: ticket.id,
+			messageId,
+		});
 	});
 }
 
@@ -215,6 +240,12 @@ export async function reopenTicket(db: Db, user: SessionUser, input: TicketRef):
 			createdAt: at,
 		});
 	});
+}
+
+/** A refused file of the form (see attachments/form-rewrite.ts) refuses the message. */
+function throwUploadFailure(input: Parameters<typeof uploadFailure>[0]): void {
+	const failure = uploadFailure(input);
+	if (failure) throw failure;
 }
 
 export async function requireTicket(db: Db, id: string): Promise<Ticket> {

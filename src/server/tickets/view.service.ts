@@ -4,6 +4,7 @@ import { now } from '#server/clock.ts';
 import type { Db } from '#server/db/schema.ts';
 import { findUserById } from '#server/users/users.repo.ts';
 import { markSubjectRead } from '#server/notifications/notifications.service.ts';
+import { listTicketFiles, type TicketAttachments } from '#server/attachments/views.ts';
 import { getTicketFor } from './access.ts';
 import { listStaffMembers, type StaffMember } from './queue.service.ts';
 import { canReopenAt, dueBadge, standing, type DueBadge, type TargetStanding } from './targets.ts';
@@ -16,6 +17,8 @@ export interface TicketView {
 	ticket: Ticket;
 	/** Internal notes only when the viewer is staff. */
 	messages: TicketMessage[];
+	/** The files of the ticket and of the messages shown. */
+	files: TicketAttachments;
 	viewerIsStaff: boolean;
 	viewerIsCustomer: boolean;
 	customer: { id: string; displayName: string; email: string; handle: string } | null;
@@ -43,8 +46,9 @@ export async function getTicketView(
 	const ticket = await getTicketFor(db, viewer, number);
 	const staff = isStaff(viewer);
 	const at = now();
-	const [messages, events, staffMembers, customer] = await Promise.all([
+	const [messages, files, events, staffMembers, customer] = await Promise.all([
 		listMessages(db, ticket.id, { includeInternal: staff }),
+		listTicketFiles(db, viewer, ticket.id),
 		staff ? listEvents(db, ticket.id) : Promise.resolve([]),
 		staff ? listStaffMembers(db, viewer) : Promise.resolve([]),
 		findUserById(db, ticket.customerId),
@@ -54,6 +58,7 @@ export async function getTicketView(
 	return {
 		ticket,
 		messages,
+		files,
 		viewerIsStaff: staff,
 		viewerIsCustomer: isCustomer,
 		customer: customer

@@ -4,7 +4,7 @@ import { attachUploads } from '#server/attachments/attachments.service.ts';
 import { BLOB_GRACE_MS, cleanUpAttachments, PENDING_TTL_MS } from '#server/attachments/cleanup.ts';
 import { openFile } from '#server/attachments/serving.ts';
 import { blobStore } from '#server/attachments/storage.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { NotFoundError } from '#server/errors.ts';
 import { fetchFile, upload } from '../../helpers/attachments.ts';
 import { describeEachDb } from '../../helpers/db.ts';

@@ -15,7 +15,7 @@ import { describeEachDb } from '../../helpers/db.ts';
 import { HTML_PAGE, LOG_FILE, makePng, multipartBody, type Part } from '../../helpers/files.ts';
 import { makeCustomer } from '../../helpers/tickets.ts';
 
-const URL_ = 'http://portal.test/tickets/1001?_action=tickets.reply';
+const URL_ = 'http://portal.test/tickets/1001?_upload=reply';
 
 function formPost(parts: Part[]): Request {
 	const { body, contentType } = multipartBody(parts);
@@ -27,17 +27,18 @@ function formPost(parts: Part[]): Request {
 }
 
 describe('isUploadFormPost', () => {
-	it('takes multipart posts to form actions only', () => {
-		const post = (type: string, url = URL_) =>
+	it('takes multipart posts only', () => {
+		const post = (type: string, method = 'POST') =>
 			isUploadFormPost(
-				new Request(url, { method: 'POST', body: 'x', headers: { 'content-type': type } }),
-				new URL(url),
+				new Request(URL_, {
+					method,
+					...(method === 'POST' ? { body: 'x' } : {}),
+					headers: { 'content-type': type },
+				}),
 			);
 		expect(post('multipart/form-data; boundary=x')).toBe(true);
 		expect(post('application/x-www-form-urlencoded')).toBe(false);
-		expect(post('multipart/form-data; boundary=x', 'http://portal.test/api/attachments')).toBe(
-			false,
-		);
+		expect(post('multipart/form-data; boundary=x', 'GET')).toBe(false);
 	});
 });
 

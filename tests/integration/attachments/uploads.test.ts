@@ -6,7 +6,7 @@ import { blobStore } from '#server/attachments/storage.ts';
 import { CHUNK_BYTES } from '#server/attachments/db-store.ts';
 import { UPLOAD_LIMITS } from '#server/attachments/limits.ts';
 import { AppError, TooManyRequestsError } from '#server/errors.ts';
-import type { Db } from '#server/db/client.ts';
+import type { Db } from '#server/db/schema.ts';
 import { describeEachDb } from '../../helpers/db.ts';
 import { asSessionUser, makeUser } from '../../helpers/factories.ts';
 import { english, fetchFile, upload } from '../../helpers/attachments.ts';

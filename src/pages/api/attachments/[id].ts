@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { requireUser } from '#server/auth/guards.ts';
 import { discardUpload } from '#server/attachments/attachments.service.ts';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { errorResponse } from '#server/http/responses.ts';
 
 /** DELETE → 204: removes a file the viewer uploaded and has not sent yet ("remove" button). */

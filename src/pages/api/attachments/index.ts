@@ -3,7 +3,7 @@ import { requireUser } from '#server/auth/guards.ts';
 import { getAttachmentFor } from '#server/attachments/access.ts';
 import { receiveForm } from '#server/attachments/upload-request.ts';
 import { toAttachmentView } from '#server/attachments/views.ts';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { errorResponse, json } from '#server/http/responses.ts';
 
 /**

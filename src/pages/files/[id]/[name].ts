@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { openFile } from '#server/attachments/serving.ts';
 import { fileResponse } from '#server/attachments/upload-request.ts';
-import { getDb } from '#server/db/client.ts';
+import { getDb } from '#server/app.ts';
 import { NotFoundError } from '#server/errors.ts';
 
 /**

@@ -14,6 +14,7 @@ import { UPLOADED_ID_FIELD } from '#server/attachments/upload-request.ts';
 import { toAttachmentView, type AttachmentView } from '#server/attachments/views.ts';
 import { NotFoundError } from '#server/errors.ts';
 import { readAction, type FormState } from './action-result.ts';
+import { pageTranslator } from './page-translator.ts';
 
 type AnyAction = ActionClient<any, any, any>;
 type ActionData<A> = A extends ActionClient<infer Output, any, any> ? Awaited<Output> : never;
@@ -61,18 +62,21 @@ export async function readUploadForm<A extends AnyAction>(
 		return state;
 	}
 	astro.response.status = result.error.status;
+	// Attachment errors are message references (the other forms' messages are English for now).
+	const { text } = pageTranslator(astro);
 	for (const [name, value] of form) {
 		if (typeof value === 'string' && name !== UPLOADED_ID_FIELD) state.values[name] = value;
 	}
 	if (isInputError(result.error)) {
 		for (const [field, messages] of Object.entries(result.error.fields)) {
-			if (messages?.[0]) state.fieldErrors[field] = messages[0];
+			if (messages?.[0]) state.fieldErrors[field] = text(messages[0]);
 		}
 		const issues = result.error.issues as { path: unknown[]; message: string }[];
-		state.formError =
+		state.formError = text(
 			issues.find((issue) => issue.path.length === 0)?.message ??
-			'Please correct the fields marked below.';
-	} else state.formError = result.error.message || 'Something went wrong. Please try again.';
+				'Please correct the fields marked below.',
+		);
+	} else state.formError = text(result.error.message || 'Something went wrong. Please try again.');
 	state.uploaded = await pendingViews(db, user, form.getAll(UPLOADED_ID_FIELD));
 	return state;
 }

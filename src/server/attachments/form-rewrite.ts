@@ -73,6 +73,15 @@ function copyFields(from: Map<string, string[]>, to: URLSearchParams): void {
 }
 
 /**
+ * For services taking a message with files: throws what `uploadFailure` finds (a refused file
+ * refuses the message, before anything is counted or written).
+ */
+export function requireUploadsAccepted(input: Parameters<typeof uploadFailure>[0]): void {
+	const failure = uploadFailure(input);
+	if (failure) throw failure;
+}
+
+/**
  * For actions: the error the rewrite recorded, as the AppError to throw (status 400, 413 or 429,
  * field `attachments`), or undefined when the files were fine.
  */

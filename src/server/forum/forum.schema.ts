@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { attachmentFields } from '#server/attachments/attachments.schema.ts';
 import { BadRequestError } from '#server/errors.ts';
 
 /** Longest post body we accept, in characters. */
@@ -42,10 +43,11 @@ export const CreateTopicSchema = z.object({
 	categorySlug,
 	title: topicTitle,
 	body: postBody,
+	...attachmentFields,
 });
 export type CreateTopic = z.output<typeof CreateTopicSchema>;
 
-export const ReplySchema = z.object({ topicId: uuid, body: postBody });
+export const ReplySchema = z.object({ topicId: uuid, body: postBody, ...attachmentFields });
 export type Reply = z.output<typeof ReplySchema>;
 
 export const EditPostSchema = z.object({

@@ -2,6 +2,7 @@
  * Reading the forum: the index, category and latest lists, topic pages and post permalinks.
  */
 import { isStaff } from '#server/auth/guards.ts';
+import { listPostFiles, type AttachmentView } from '#server/attachments/views.ts';
 import type { Db } from '#server/db/schema.ts';
 import { NotFoundError } from '#server/errors.ts';
 import { markSubjectRead } from '#server/notifications/notifications.service.ts';
@@ -98,6 +99,8 @@ export interface PostView extends Post {
 	removed: boolean;
 	canEdit: boolean;
 	canDelete: boolean;
+	/** Its files (none for a removed post unless the viewer is staff). */
+	files: AttachmentView[];
 }
 
 export interface TopicPage {
@@ -113,7 +116,12 @@ export interface TopicPage {
 	canModerate: boolean;
 }
 
-function toView(post: Post, topic: TopicDetail, viewer: Viewer): PostView {
+function toView(
+	post: Post,
+	topic: TopicDetail,
+	viewer: Viewer,
+	files: ReadonlyMap<string, AttachmentView[]>,
+): PostView {
 	const removed = post.deletedAt !== null;
 	const own = !!viewer && viewer.id === post.author.id;
 	const redact = removed && !seesHidden(viewer);
@@ -126,6 +134,7 @@ function toView(post: Post, topic: TopicDetail, viewer: Viewer): PostView {
 		removed,
 		canEdit: own && !removed && (!topic.locked || isStaff(viewer)),
 		canDelete: own && !removed,
+		files: files.get(post.id) ?? [],
 	};
 }
 
@@ -157,13 +166,14 @@ export async function getTopicPage(
 		options.visitorKey ? recordTopicView(db, topic.id, options.visitorKey) : undefined,
 		viewer ? markSubjectRead(db, viewer.id, topicSubject(topic.id)) : undefined,
 	]);
+	const files = await listPostFiles(db, viewer, acceptedPost ? [...posts, acceptedPost] : posts);
 	const accepted =
 		acceptedPost && !acceptedPost.deletedAt && (!acceptedPost.hidden || staff)
-			? toView(acceptedPost, topic, viewer)
+			? toView(acceptedPost, topic, viewer, files)
 			: null;
 	return {
 		topic,
-		posts: posts.map((p) => toView(p, topic, viewer)),
+		posts: posts.map((p) => toView(p, topic, viewer, files)),
 		accepted,
 		page,
 		pageCount,

@@ -8,6 +8,8 @@ import type { Db } from '#server/db/schema.ts';
 import { BadRequestError, ForbiddenError } from '#server/errors.ts';
 import { retractNotifications } from '#server/notifications/notifications.service.ts';
 import { consumeRateLimit } from '#server/rate-limit/rate-limit.ts';
+import { attachUploads } from '#server/attachments/attachments.service.ts';
+import { requireUploadsAccepted } from '#server/attachments/form-rewrite.ts';
 import { replyRefusal } from './access.ts';
 import { findCategoryBySlug } from './categories.repo.ts';
 import {
@@ -72,6 +74,7 @@ export interface Written {
  */
 export async function createTopic(db: Db, user: SessionUser, input: unknown): Promise<Written> {
 	const data = parseInput(CreateTopicSchema, input);
+	requireUploadsAccepted(data);
 	const category = await findCategoryBySlug(db, data.categorySlug);
 	if (!category)
 		throw new BadRequestError('Choose a category.', {
@@ -104,6 +107,7 @@ export async function createTopic(db: Db, user: SessionUser, input: unknown): Pr
 			renderVersion: RENDER_VERSION,
 			at,
 		});
+		await attachUploads(trx, user, data.attachment ?? [], { kind: 'forum-post', postId });
 		await notifyAboutPost(trx, {
 			topic: { id: topicId, title: data.title, authorId: user.id, hidden: false },
 			post: { id: postId, authorId: user.id, authorName: user.displayName },
@@ -123,6 +127,7 @@ export async function createTopic(db: Db, user: SessionUser, input: unknown): Pr
  */
 export async function replyToTopic(db: Db, user: SessionUser, input: unknown): Promise<Written> {
 	const data = parseInput(ReplySchema, input);
+	requireUploadsAccepted(data);
 	const topic = await loadVisibleTopic(db, data.topicId, user);
 	const refusal = replyRefusal(topic, user);
 	if (refusal) throw new ForbiddenError(refusal);
@@ -140,6 +145,7 @@ export async function replyToTopic(db: Db, user: SessionUser, input: unknown): P
 			renderVersion: RENDER_VERSION,
 			at,
 		});
+		await attachUploads(trx, user, data.attachment ?? [], { kind: 'forum-post', postId });
 		await bumpTopicForReply(trx, topic.id, user.id, at);
 		await notifyAboutPost(trx, {
 			topic,

@@ -8,7 +8,7 @@ import { consumeRateLimit } from '#server/rate-limit/rate-limit.ts';
 import { getPolicy } from '#server/support/policy.ts';
 import { findUserById } from '#server/users/users.repo.ts';
 import { attachUploads } from '#server/attachments/attachments.service.ts';
-import { uploadFailure } from '#server/attachments/form-rewrite.ts';
+import { requireUploadsAccepted } from '#server/attachments/form-rewrite.ts';
 import { getTicketFor } from './access.ts';
 import { findLikelyDuplicate } from './duplicates.ts';
 import { canReopenAt, computeTargets, REOPEN_DAYS } from './targets.ts';
@@ -42,7 +42,7 @@ export async function createTicket(
 	customer: SessionUser,
 	input: CreateTicket,
 ): Promise<Ticket> {
-	throwUploadFailure(input);
+	requireUploadsAccepted(input);
 	await consumeRateLimit(
 		db,
 		`tickets:create:${customer.id}`,
@@ -110,7 +110,7 @@ export function listMyTickets(db: Db, user: SessionUser): Promise<CustomerTicket
  *   tickets (reopen first); TooManyRequestsError after REPLY_LIMIT messages a minute.
  */
 export async function replyToTicket(db: Db, user: SessionUser, input: Reply): Promise<Ticket> {
-	throwUploadFailure(input);
+	requireUploadsAccepted(input);
 	const ticket = await getTicketFor(db, user, input.number);
 	await consumeRateLimit(
 		db,
@@ -173,7 +173,7 @@ export async function replyToTicket(db: Db, user: SessionUser, input: Reply): Pr
  */
 export async function addInternalNote(db: Db, user: SessionUser, input: Note): Promise<void> {
 	requireRole(user, 'staff');
-	throwUploadFailure(input);
+	requireUploadsAccepted(input);
 	const ticket = await getTicketFor(db, user, input.number);
 	await consumeRateLimit(db, `tickets:reply:${user.id}`, REPLY_LIMIT, 'You are writing very fast.');
 	await db.transaction().execute(async (trx) => {
@@ -240,12 +240,6 @@ export async function reopenTicket(db: Db, user: SessionUser, input: TicketRef):
 			createdAt: at,
 		});
 	});
-}
-
-/** A refused file of the form (see attachments/form-rewrite.ts) refuses the message. */
-function throwUploadFailure(input: Parameters<typeof uploadFailure>[0]): void {
-	const failure = uploadFailure(input);
-	if (failure) throw failure;
 }
 
 export async function requireTicket(db: Db, id: string): Promise<Ticket> {

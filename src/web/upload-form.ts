@@ -42,10 +42,13 @@ export async function readUploadForm<A extends AnyAction>(
 ): Promise<UploadFormState<ActionData<A>>> {
 	const { user } = astro.locals;
 	const posted =
-		astro.url.searchParams.get(UPLOAD_PARAM) === key && isUploadFormPost(astro.request);
+		astro.url.searchParams.get(UPLOAD_PARAM) === key && astro.request.method === 'POST';
 	if (!posted || !user) return { ...(await readAction(astro, action)), uploaded: [] };
 	const db = await getDb();
-	const form = await (await rewriteUploadForm(db, user, astro.request)).formData();
+	// A post without files may come urlencoded (a script, a client that sends only ids).
+	const form = isUploadFormPost(astro.request)
+		? await (await rewriteUploadForm(db, user, astro.request)).formData()
+		: await astro.request.formData();
 	const result = await astro.callAction(action, form);
 	const state: UploadFormState<ActionData<A>> = {
 		action: key,

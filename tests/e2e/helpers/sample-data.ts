@@ -81,3 +81,68 @@ export const aTopicFirstPostId = once(async () => {
 		await api.dispose();
 	}
 });
+
+/** Uploads one file as `viewer` (POST /api/attachments); its id and URL, not sent yet. */
+async function uploadAs(
+	viewer: Viewer,
+	name: string,
+	data: Buffer,
+	mimeType = 'application/octet-stream',
+): Promise<{ id: string; url: string } | undefined> {
+	const api = await requestAs(viewer);
+	try {
+		const res = await api.post('/api/attachments', {
+			multipart: { attachments: { name, mimeType, buffer: data } },
+			headers: { origin: BASE_URL },
+		});
+		if (res.status() !== 201) return undefined;
+		const body = (await res.json()) as { files: { id: string; url: string }[] };
+		return body.files[0];
+	} finally {
+		await api.dispose();
+	}
+}
+
+/** A log the access matrix's `customer` attached to a reply on `customerTicket`. */
+export const customerTicketFile: PathResolver = once(async () => {
+	const number = await customerTicketNumber();
+	const file = await uploadAs('customer', 'storefront.log', Buffer.from('ERROR checkout 500\n'));
+	if (!number || !file) return undefined;
+	const sent = await postForm('customer', `/tickets/${number}?_upload=reply`, {
+		number,
+		body: 'The log of the failing checkout.',
+		attachment: file.id,
+	});
+	return sent ? file.url : undefined;
+});
+
+/** A file staff attached to an internal note on `customerTicket`. */
+export const internalNoteFile: PathResolver = once(async () => {
+	const number = await customerTicketNumber();
+	const file = await uploadAs('staff', 'server.log', Buffer.from('internal: upstream timeout\n'));
+	if (!number || !file) return undefined;
+	const sent = await postForm('staff', `/tickets/${number}?_upload=note`, {
+		number,
+		body: 'Their server log, for us only.',
+		attachment: file.id,
+	});
+	return sent ? file.url : undefined;
+});
+
+/** A file on a forum topic staff started (public). */
+export const forumPostFile: PathResolver = once(async () => {
+	const file = await uploadAs('staff', 'layout.txt', Buffer.from('cart above gallery\n'));
+	if (!file) return undefined;
+	const sent = await postForm('staff', '/forum/new?_upload=topic', {
+		categorySlug: 'design-changes',
+		title: `A layout sketch for the cart ${Date.now().toString(36)}`,
+		body: 'The sketch is attached.',
+		attachment: file.id,
+	});
+	return sent ? file.url : undefined;
+});
+
+/** A file the access matrix's `customer` uploaded and has not sent. */
+export const pendingFile: PathResolver = once(
+	async () => (await uploadAs('customer', 'draft.log', Buffer.from('not sent yet\n')))?.url,
+);

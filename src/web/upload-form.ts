@@ -8,7 +8,7 @@
 import type { AstroGlobal } from 'astro';
 import { isInputError, type ActionClient } from 'astro:actions';
 import { getDb } from '#server/app.ts';
-import { getAttachmentFor } from '#server/attachments/access.ts';
+import { getAttachmentFor } from '#server/files/access.ts';
 import { isUploadFormPost, rewriteUploadForm } from '#server/attachments/form-rewrite.ts';
 import { UPLOADED_ID_FIELD } from '#server/attachments/upload-request.ts';
 import { toAttachmentView, type AttachmentView } from '#server/attachments/views.ts';

@@ -14,6 +14,8 @@ import { topicPath } from '#server/forum/urls.ts';
 import { reindexAll } from '#server/search/reindex.ts';
 import { SEARCH_SOURCES } from '#server/app.ts';
 import { ensureBuilt, startServer, waitHealthy } from '../tools/server-process.ts';
+import sharp from 'sharp';
+import { attachThumbnails, benchTransfers } from './attachments.ts';
 import { cpuProbe, measure, rssMiB, sampleRss } from './measure.ts';
 import { SEEDERS } from './seed/index.ts';
 import { missingTables } from './seed/seeder.ts';
@@ -92,6 +94,35 @@ async function staffCookie(db: Db): Promise<string> {
 	return `session=${token}`;
 }
 
+/** The 20-post topic's page shows a thumbnail on each post (issue 17): one image, 20 attachments. */
+async function withThumbnails(base: string, staffCookie: string): Promise<void> {
+	const topic = await db
+		.selectFrom('forum_topics')
+		.select('id')
+		.where('visible_post_count', '=', 20)
+		.orderBy('id')
+		.executeTakeFirst();
+	if (!topic) return;
+	const png = await (
+		await import('sharp')
+	)
+		.default({
+			create: { width: 800, height: 500, channels: 3, background: '#336699' },
+		})
+		.png()
+		.toBuffer();
+	const form = new FormData();
+	form.append('attachments', new Blob([new Uint8Array(png)]), 'screenshot.png');
+	const res = await fetch(`${base}/api/attachments`, {
+		method: 'POST',
+		headers: { cookie: staffCookie, origin: base },
+		body: form,
+	});
+	const id = ((await res.json()) as { files?: { id: string }[] }).files?.[0]?.id;
+	if (!id) return;
+	log(`  topic page: ${await attachThumbnails(db, topic.id, id)} thumbnails attached`);
+}
+
 function verdict(
 	target: BenchTarget,
 	m: { rps: number; p95: number; p99: number },
@@ -130,6 +161,7 @@ try {
 	const idleRss = Math.round(rssMiB(pid));
 	const rows: string[][] = [];
 	let peakOverall = 0;
+	await withThumbnails(server.url, cookie);
 	for (const target of BENCH_TARGETS.filter((t) => !ONLY || ONLY.includes(t.name))) {
 		const path = await resolvePath(db, target).catch(() => undefined);
 		const headers = target.as === 'staff' ? { cookie } : undefined;
@@ -205,6 +237,21 @@ try {
 	console.log(
 		`\nserver RSS: ${idleRss} MiB idle, ${peakOverall} MiB peak (target < ${MAX_RSS_MIB} MiB); ${SECONDS} s per target after a 3 s warm-up`,
 	);
+	if (!ONLY || ONLY.includes('attachments')) {
+		for (const t of await benchTransfers({
+			base: server.url,
+			pid,
+			cookie,
+			seconds: SECONDS,
+			connections: DEFAULT_CONNECTIONS,
+		})) {
+			const ok = t.errors === 0 && t.non2xx === 0 && t.rss < MAX_RSS_MIB;
+			if (!ok) failed = true;
+			console.log(
+				`${t.name}: ${t.mbPerSecond} MB/s (${t.requests} requests, p50 ${t.p50} ms, p99 ${t.p99} ms), RSS ${t.rss} MiB — ${ok ? 'PASS' : `MISS (${t.errors} errors, ${t.non2xx} non-2xx, RSS target < ${MAX_RSS_MIB} MiB)`}`,
+			);
+		}
+	}
 	console.log(
 		`machine speed probe (tests/bench/measure.ts cpuProbe, lower is faster): ${probeBefore} ms before, ${cpuProbe()} ms after`,
 	);

@@ -3,7 +3,7 @@ import type { SessionUser } from '#server/auth/sessions.ts';
 import type { Attachment } from '#server/attachments/attachments.repo.ts';
 import { receiveUploads } from '#server/attachments/attachments.service.ts';
 import { readMultipart } from '#server/attachments/multipart.ts';
-import { openFile, type Variant } from '#server/attachments/serving.ts';
+import { openFile, type Variant } from '#server/files/serving.ts';
 import type { Db } from '#server/db/schema.ts';
 import type { Viewer } from '#server/forum/access.ts';
 import { chunked, multipartBody } from './files.ts';

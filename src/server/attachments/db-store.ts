@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '#server/db/schema.ts';
-import type { BlobStore } from './storage.ts';
+import type { BlobStore } from './blob-store.ts';
 
 export const CHUNK_BYTES = 256 * 1024;
 

@@ -1,14 +1,13 @@
 /**
  * The edge's side of uploads, in plain TypeScript: a form post with files (multipart, works
  * without JavaScript) becomes its text fields plus the ids of its stored files, ready for the
- * service that writes the message; and a served file becomes a Response.
+ * service that writes the message.
  */
 import type { SessionUser } from '#server/auth/sessions.ts';
 import type { Db } from '#server/db/schema.ts';
 import { receiveUploads } from './attachments.service.ts';
 import { FORM_OVERHEAD_BYTES, UPLOAD_LIMITS } from './limits.ts';
 import { messageTooLarge, readMultipart } from './multipart.ts';
-import type { OpenedFile } from './serving.ts';
 
 /** Ids of files uploaded before the form was sent (by the page's script), one field each. */
 export const UPLOADED_ID_FIELD = 'attachment';
@@ -49,25 +48,4 @@ export async function receiveForm(
 	} finally {
 		await form.dispose();
 	}
-}
-
-/** The Response for a file opened by `openFile` (streamed; cancelled when the client leaves). */
-export function fileResponse(opened: OpenedFile): Response {
-	const body = opened.body ? toWebStream(opened.body) : null;
-	return new Response(body, { status: opened.status, headers: opened.headers });
-}
-
-function toWebStream(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
-	const iterator = source[Symbol.asyncIterator]();
-	return new ReadableStream<Uint8Array>({
-		async pull(controller) {
-			const { value, done } = await iterator.next();
-			if (done) controller.close();
-			else controller.enqueue(value);
-		},
-		// The client went away: stop reading the store.
-		async cancel() {
-			await iterator.return?.();
-		},
-	});
 }

@@ -5,10 +5,12 @@
 import { isStaff } from '#server/auth/guards.ts';
 import type { SessionUser } from '#server/auth/sessions.ts';
 import type { Db } from '#server/db/schema.ts';
-import { seesHidden, type Viewer } from '#server/forum/access.ts';
 import { listPostAttachments, listTicketAttachments, type Attachment } from './attachments.repo.ts';
 import { typeKeyOf } from './file-types.ts';
 import { fileUrl, thumbnailUrl } from './urls.ts';
+
+/** Who is looking (visitors too, on forum pages). */
+export type Viewer = SessionUser | null;
 
 export interface AttachmentView {
 	id: string;
@@ -72,7 +74,8 @@ export async function listPostFiles(
 	viewer: Viewer,
 	posts: readonly { id: string; deletedAt: Date | null; hidden: boolean }[],
 ): Promise<Map<string, AttachmentView[]>> {
-	const shown = posts.filter((p) => seesHidden(viewer) || (p.deletedAt === null && !p.hidden));
+	// NOTE: the forum's rule (forum/access.ts seesHidden): staff see hidden and deleted posts.
+	const shown = posts.filter((p) => isStaff(viewer) || (p.deletedAt === null && !p.hidden));
 	const result = new Map<string, AttachmentView[]>();
 	for (const attachment of await listPostAttachments(
 		db,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getAttachmentFor } from '#server/attachments/access.ts';
+import { getAttachmentFor } from '#server/files/access.ts';
 import { attachUploads } from '#server/attachments/attachments.service.ts';
 import { BLOB_GRACE_MS, cleanUpAttachments, PENDING_TTL_MS } from '#server/attachments/cleanup.ts';
-import { openFile } from '#server/attachments/serving.ts';
+import { openFile } from '#server/files/serving.ts';
 import { blobStore } from '#server/attachments/storage.ts';
 import type { Db } from '#server/db/schema.ts';
 import { NotFoundError } from '#server/errors.ts';

@@ -1,6 +1,6 @@
 // A no-JS form post with files becomes the action's ordinary form post with file ids.
 import { describe, expect, it } from 'vitest';
-import { getAttachmentFor } from '#server/attachments/access.ts';
+import { getAttachmentFor } from '#server/files/access.ts';
 import {
 	isUploadFormPost,
 	rewriteUploadForm,

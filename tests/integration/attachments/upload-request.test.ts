@@ -1,12 +1,8 @@
 // A form post with files as the edge receives it: a web Request with a streamed body.
 import { describe, expect, it } from 'vitest';
-import { getAttachmentFor } from '#server/attachments/access.ts';
-import { openFile } from '#server/attachments/serving.ts';
-import {
-	fileResponse,
-	receiveForm,
-	UPLOAD_BODY_LIMIT,
-} from '#server/attachments/upload-request.ts';
+import { getAttachmentFor } from '#server/files/access.ts';
+import { fileResponse, openFile } from '#server/files/serving.ts';
+import { receiveForm, UPLOAD_BODY_LIMIT } from '#server/attachments/upload-request.ts';
 import { describeEachDb } from '../../helpers/db.ts';
 import { LOG_FILE, makePng, multipartBody } from '../../helpers/files.ts';
 import { makeCustomer } from '../../helpers/tickets.ts';

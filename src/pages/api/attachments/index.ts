@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { requireUser } from '#server/auth/guards.ts';
-import { getAttachmentFor } from '#server/attachments/access.ts';
+import { getAttachmentFor } from '#server/files/access.ts';
 import { receiveForm } from '#server/attachments/upload-request.ts';
 import { toAttachmentView } from '#server/attachments/views.ts';
 import { getDb } from '#server/app.ts';

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { openFile } from '#server/attachments/serving.ts';
-import { fileResponse } from '#server/attachments/upload-request.ts';
+import { fileResponse, openFile } from '#server/files/serving.ts';
 import { getDb } from '#server/app.ts';
 import { NotFoundError } from '#server/errors.ts';
 

@@ -1,6 +1,6 @@
 // Who may fetch which file: the rules of the message each file is attached to.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canSeeAttachment, getAttachmentFor } from '#server/attachments/access.ts';
+import { canSeeAttachment, getAttachmentFor } from '#server/files/access.ts';
 import type { Attachment } from '#server/attachments/attachments.repo.ts';
 import { attachUploads } from '#server/attachments/attachments.service.ts';
 import { listPostFiles, listTicketFiles } from '#server/attachments/views.ts';

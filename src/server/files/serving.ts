@@ -9,9 +9,9 @@ import { NotFoundError } from '#server/errors.ts';
 import { messageRef } from '#i18n/message-ref.ts';
 import type { Viewer } from '#server/forum/access.ts';
 import { getAttachmentFor } from './access.ts';
-import { INLINE_TYPES } from './file-types.ts';
-import { contentDisposition } from './names.ts';
-import { blobStore } from './storage.ts';
+import { INLINE_TYPES } from '#server/attachments/file-types.ts';
+import { contentDisposition } from '#server/attachments/names.ts';
+import { blobStore } from '#server/attachments/storage.ts';
 
 export type Variant = 'original' | 'thumbnail';
 
@@ -76,4 +76,25 @@ function matches(ifNoneMatch: string | null, etag: string): boolean {
 		.split(',')
 		.map((tag) => tag.trim().replace(/^W\//, ''))
 		.some((tag) => tag === etag || tag === '*');
+}
+
+/** The Response for a file opened by `openFile` (streamed; cancelled when the client leaves). */
+export function fileResponse(opened: OpenedFile): Response {
+	const body = opened.body ? toWebStream(opened.body) : null;
+	return new Response(body, { status: opened.status, headers: opened.headers });
+}
+
+function toWebStream(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+	const iterator = source[Symbol.asyncIterator]();
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			const { value, done } = await iterator.next();
+			if (done) controller.close();
+			else controller.enqueue(value);
+		},
+		// The client went away: stop reading the store.
+		async cancel() {
+			await iterator.return?.();
+		},
+	});
 }

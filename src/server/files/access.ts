@@ -15,7 +15,11 @@ import { seesHidden, type Viewer } from '#server/forum/access.ts';
 import { loadVisiblePost } from '#server/forum/lookup.ts';
 import { canSeeTicket } from '#server/tickets/access.ts';
 import { findTicketById } from '#server/tickets/tickets.repo.ts';
-import { findAttachment, isInternalMessage, type Attachment } from './attachments.repo.ts';
+import {
+	findAttachment,
+	isInternalMessage,
+	type Attachment,
+} from '#server/attachments/attachments.repo.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND = messageRef('attachments.errors.notFound');

@@ -10,10 +10,10 @@ export function portalZone(): { zone: string; label: string } {
 	return { zone: policy.timezone, label: policy.timezoneLabel };
 }
 
-/** "26 Nov 2026, 10:30 MSK" */
-export function formatPortalDateTime(date: Date): string {
+/** "26 Nov 2026, 10:30 MSK" ("26 Nov 2026, 10:30" without the label). */
+export function formatPortalDateTime(date: Date, withLabel = true): string {
 	const { zone, label } = portalZone();
-	return `${formatDateTime(date, zone)} ${label}`;
+	return withLabel ? `${formatDateTime(date, zone)} ${label}` : formatDateTime(date, zone);
 }
 
 const LONG_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };

@@ -15,7 +15,7 @@ import { listTopicSearchDocuments } from '#server/forum/forum-search.ts';
 import { listHintSearchDocuments, startHintRelease } from '#server/hints/hints-search.ts';
 import { ensureSampleHints } from '#server/hints/sample-hints.ts';
 import { isServing, onShutdown } from '#server/lifecycle.ts';
-import { listManualSearchDocuments } from '#server/search/manuals-source.ts';
+import { listManualSearchDocuments } from '#server/manuals/manual-search.ts';
 import { startSearchService } from '#server/search/outbox-worker.ts';
 import type { SearchSource } from '#server/search/reindex.ts';
 
@@ -39,7 +39,10 @@ export interface Service {
  */
 const SERVICES: readonly Service[] = [
 	{ name: 'sample content', start: async (db) => void (await ensureSampleHints(db)) },
-	{ name: 'search worker', start: startSearchService },
+	{
+		name: 'search worker',
+		start: (db, kind) => startSearchService(db, kind, listManualSearchDocuments),
+	},
 	{ name: 'scheduled hints', start: startHintRelease },
 	{ name: 'attachment cleanup', start: (db) => startAttachmentCleanup(db) },
 ];

@@ -1,6 +1,6 @@
 import type { Db } from '#server/db/schema.ts';
 import { markManualsIndexed } from '#server/search/manual-sync.ts';
-import { listManualSearchDocuments } from '#server/search/manuals-source.ts';
+import { listManualSearchDocuments } from '#server/manuals/manual-search.ts';
 import { analyzeSearchTables, createPgEngine } from '#server/search/pg-engine.ts';
 import type { SearchDocument } from '#server/search/search-document.ts';
 
@@ -128,7 +128,10 @@ export async function seedSearchCorpus(
 			options.onProgress?.(Math.min(i + 200, docs.length), docs.length);
 		}
 	});
-	await markManualsIndexed(db);
+	await markManualsIndexed(
+		db,
+		docs.filter((d) => d.kind === 'manual'),
+	);
 	await analyzeSearchTables(db);
 	return docs.length;
 }

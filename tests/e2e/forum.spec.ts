@@ -3,9 +3,6 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { loginAs } from './helpers/auth.ts';
 import type { E2EUser } from './helpers/users.ts';
 
-// NOTE: several users log in per test (argon2 on a shared 2-core machine): allow the time.
-test.describe.configure({ timeout: 90_000 });
-
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 async function pageAs(browser: Browser, who: E2EUser): Promise<Page> {

@@ -168,7 +168,6 @@ test('staff write, preview, publish, edit and restore a hint; a customer sees ea
 test('customers and developers cannot reach the hint editor or its endpoints', async ({
 	browser,
 }) => {
-	test.setTimeout(90_000);
 	const staff = await pageAs(browser, 'staff');
 	await staff.goto('/staff/hints/new');
 	const id = unique();

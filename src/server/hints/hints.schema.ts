@@ -2,32 +2,31 @@ import { z } from 'astro/zod';
 import { DateTime } from 'luxon';
 import { HINT_STATES } from '#server/db/schema.ts';
 import { HINT_SLUG_MAX, HINT_TAGS_MAX, isHintSlug, parseTags } from '#lib/hint-slug.ts';
+import { portalZone } from '#server/support/portal-time.ts';
 
-/** Publish dates typed into the editor are Moscow time, as everything staff see. */
-export const HINT_ZONE = 'Europe/Moscow';
 export const HINT_BODY_MAX = 50_000;
 export const HINT_TITLE_MAX = 140;
 export const HINT_RELATED_MAX = 10;
 
 /**
- * `2026-11-26T10:30` (a `datetime-local` value, read as Moscow time) or an ISO instant with an
+ * `2026-11-26T10:30` (a `datetime-local` value, read in the portal's time zone, as everything staff see) or an ISO instant with an
  * offset. `undefined` when it does not parse.
  */
 export function parsePublishDate(text: string): Date | undefined {
 	const trimmed = text.trim();
 	const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(trimmed);
 	const parsed = local
-		? DateTime.fromISO(trimmed, { zone: HINT_ZONE })
+		? DateTime.fromISO(trimmed, { zone: portalZone().zone })
 		: DateTime.fromISO(trimmed, { setZone: true });
 	if (!parsed.isValid) return undefined;
 	if (!local && !/(?:Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) return undefined;
 	return parsed.toJSDate();
 }
 
-/** The `datetime-local` value showing `date` in Moscow time. */
+/** The `datetime-local` value showing `date` in the portal's time zone. */
 export function toPublishDateInput(date: Date | null | undefined): string {
 	if (!date) return '';
-	return DateTime.fromJSDate(date, { zone: HINT_ZONE }).toFormat("yyyy-MM-dd'T'HH:mm");
+	return DateTime.fromJSDate(date, { zone: portalZone().zone }).toFormat("yyyy-MM-dd'T'HH:mm");
 }
 
 // NOTE: Astro hands an empty form field over as `null`, or `undefined` when the schema's outer

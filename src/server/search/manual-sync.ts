@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '#server/db/schema.ts';
-import { enqueueSearchDocument, enqueueSearchRemoval } from './search-document.ts';
-import { documentsHash, listManualSearchDocuments } from './manuals-source.ts';
+import {
+	enqueueSearchDocument,
+	enqueueSearchRemoval,
+	type SearchDocument,
+} from './search-document.ts';
 
 const STATE_KEY = 'manuals';
 
@@ -10,12 +14,14 @@ interface ManualState {
 }
 
 /**
- * Queues the manual pages for indexing when their content differs from the last sync (a
- * hash in `search_state`), and removals of pages that disappeared. Cheap when nothing
- * changed: one read of the files and one row. Returns how many pages were queued.
+ * Queues the manual pages `docs` (every one there is) for indexing when their content differs
+ * from the last sync (a hash in `search_state`), and removals of pages that disappeared. Cheap
+ * when nothing changed: one row. Returns how many pages were queued.
  */
-export async function syncManualDocuments(db: Db, contentDir?: string): Promise<number> {
-	const docs = listManualSearchDocuments(contentDir);
+export async function syncManualDocuments(
+	db: Db,
+	docs: readonly SearchDocument[],
+): Promise<number> {
 	const hash = documentsHash(docs);
 	return db.transaction().execute(async (trx) => {
 		const row = await trx
@@ -35,9 +41,8 @@ export async function syncManualDocuments(db: Db, contentDir?: string): Promise<
 	});
 }
 
-/** Records the manuals as indexed (after a full reindex). */
-export async function markManualsIndexed(db: Db, contentDir?: string): Promise<void> {
-	const docs = listManualSearchDocuments(contentDir);
+/** Records the manual pages `docs` as indexed (after a full reindex). */
+export async function markManualsIndexed(db: Db, docs: readonly SearchDocument[]): Promise<void> {
 	await writeManualState(db, { hash: documentsHash(docs), ids: docs.map((d) => d.sourceId) });
 }
 
@@ -48,4 +53,12 @@ async function writeManualState(db: Db, state: ManualState): Promise<void> {
 		.values({ key: STATE_KEY, value, updated_at: new Date() })
 		.onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: new Date() }))
 		.execute();
+}
+
+/** A fingerprint of the documents' content (not their mtimes), to skip unchanged syncs. */
+export function documentsHash(docs: readonly SearchDocument[]): string {
+	const hash = createHash('sha256');
+	for (const d of docs)
+		hash.update(JSON.stringify([d.sourceId, d.title, d.body, d.url, d.section ?? '']));
+	return hash.digest('hex');
 }

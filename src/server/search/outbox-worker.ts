@@ -1,6 +1,7 @@
 import type { DbKind } from '#server/db/client.ts';
 import type { Db } from '#server/db/schema.ts';
 import type { SearchEngine } from './engine.ts';
+import type { SearchDocument } from './search-document.ts';
 import { externalEngine, reportExternalFailure, reportExternalSuccess } from './engines.ts';
 import { syncManualDocuments } from './manual-sync.ts';
 import { flushSearchEvents } from './search-events.ts';
@@ -142,12 +143,17 @@ export function startSearchWorker(
 
 /**
  * The server's search service (started by the composition root, src/server/app.ts): syncs the
- * manual pages into the outbox when their content changed, then drains it into every engine.
- * Returns its stop function, which also writes the buffered search events.
+ * manual pages (`manuals()`, every one there is) into the outbox when their content changed,
+ * then drains it into every engine. Returns its stop function, which also writes the buffered
+ * search events.
  */
-export async function startSearchService(db: Db, kind: DbKind): Promise<() => Promise<void>> {
+export async function startSearchService(
+	db: Db,
+	kind: DbKind,
+	manuals: () => readonly SearchDocument[],
+): Promise<() => Promise<void>> {
 	try {
-		await syncManualDocuments(db);
+		await syncManualDocuments(db, manuals());
 	} catch (error) {
 		console.error('[search] could not sync manual pages into the index:', error);
 	}

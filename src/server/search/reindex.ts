@@ -92,7 +92,10 @@ export async function reindexAll(
 		}
 		engines.push(external.name);
 	}
-	await markManualsIndexed(db);
+	await markManualsIndexed(
+		db,
+		docs.filter((d) => d.kind === 'manual'),
+	);
 	return { documents: docs.length, engines };
 }
 

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { Db } from '#server/db/schema.ts';
 import { ROUTES, type Route } from '#server/triage/router.ts';
 import { DEFLECTION_WINDOW_HOURS } from './search-events.ts';
+import { portalZone } from '#server/support/portal-time.ts';
 
 export interface SearchDashboard {
 	from: Date;
@@ -35,7 +36,7 @@ export async function searchDashboard(
 	db: Db,
 	options: { now: Date; days?: number; zone?: string },
 ): Promise<SearchDashboard> {
-	const zone = options.zone ?? 'Europe/Moscow';
+	const zone = options.zone ?? portalZone().zone;
 	const days = Math.min(Math.max(options.days ?? 30, 1), 366);
 	const end = DateTime.fromJSDate(options.now, { zone });
 	const start = end.startOf('day').minus({ days: days - 1 });

@@ -1,5 +1,5 @@
 // Who is asking: the six roles of the access matrix, mapped to the e2e fixture accounts, with
-// cached logins (one per role per worker) for browser contexts and Node-side request contexts.
+// their fixture sessions (sessions.ts) for browser contexts and Node-side request contexts.
 import {
 	request,
 	type APIRequestContext,
@@ -7,6 +7,7 @@ import {
 	type BrowserContext,
 } from '@playwright/test';
 import { BASE_URL } from './base-url.ts';
+import { sessionCookie } from './sessions.ts';
 import { E2E_PASSWORD, E2E_USERS, type E2EUser } from './users.ts';
 
 export const VIEWERS = [
@@ -40,7 +41,10 @@ export function fakeClientAddress(): string {
 	return `203.0.${n()}.${n()}`;
 }
 
-/** Logs `viewer` in with a fresh session and returns the cookie jar (empty for anonymous). */
+/**
+ * Logs `viewer` in through the login form with a session of its own (for routes that end the
+ * session they are sent with) and returns the cookie jar (empty for anonymous).
+ */
 export async function freshStorageState(viewer: Viewer): Promise<StorageState> {
 	const api = await request.newContext({ baseURL: BASE_URL });
 	try {
@@ -58,11 +62,14 @@ export async function freshStorageState(viewer: Viewer): Promise<StorageState> {
 	}
 }
 
-/** The cookie jar of `viewer`'s session, logged in once per worker. */
+/** The cookie jar of `viewer`'s fixture session (sessions.ts; empty for anonymous). */
 export function storageStateFor(viewer: Viewer): Promise<StorageState> {
 	let state = states.get(viewer);
 	if (!state) {
-		state = freshStorageState(viewer);
+		state = Promise.resolve({
+			cookies: viewer === 'anonymous' ? [] : [sessionCookie(VIEWER_USERS[viewer])],
+			origins: [],
+		});
 		states.set(viewer, state);
 	}
 	return state;

@@ -14,6 +14,7 @@ import {
 	markNotificationRead,
 } from '#server/notifications/notifications.service.ts';
 import { moderateTopic } from '#server/forum/moderation.service.ts';
+import { listManualSearchDocuments } from '#server/manuals/manual-search.ts';
 import { syncManualDocuments } from '#server/search/manual-sync.ts';
 import { drainOutboxBatch } from '#server/search/outbox.ts';
 import { createPgEngine } from '#server/search/pg-engine.ts';
@@ -146,7 +147,7 @@ describeEachDb('forum reading', (use) => {
 				).more
 			);
 		};
-		await syncManualDocuments(db);
+		await syncManualDocuments(db, listManualSearchDocuments());
 		const { topicId: indexed } = await makeTopic(db, author, {
 			title: 'Currency rates are not updating',
 			body: 'The exchange rate stays old.',

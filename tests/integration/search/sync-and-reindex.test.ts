@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { countPending } from '#server/search/outbox.ts';
 import { syncManualDocuments } from '#server/search/manual-sync.ts';
-import { listManualSearchDocuments } from '#server/search/manuals-source.ts';
+import { listManualSearchDocuments } from '#server/manuals/manual-search.ts';
 import { createPgEngine } from '#server/search/pg-engine.ts';
 import { reindexAll } from '#server/search/reindex.ts';
 import { enqueueSearchDocument } from '#server/search/search-document.ts';
@@ -46,10 +46,10 @@ describeEachDb('manual sync and reindex', (use) => {
 			'admin-panel/a': page('Alpha page', 'first'),
 			'admin-panel/b': page('Bravo page', 'second'),
 		});
-		expect(await syncManualDocuments(db, dir)).toBe(2);
-		expect(await syncManualDocuments(db, dir)).toBe(0);
+		expect(await syncManualDocuments(db, listManualSearchDocuments(dir))).toBe(2);
+		expect(await syncManualDocuments(db, listManualSearchDocuments(dir))).toBe(0);
 		fs.rmSync(path.join(dir, 'manuals', 'admin-panel', 'b.md'));
-		expect(await syncManualDocuments(db, dir)).toBe(1);
+		expect(await syncManualDocuments(db, listManualSearchDocuments(dir))).toBe(1);
 		const ops = await db
 			.selectFrom('search_outbox')
 			.select(['source_id', 'op'])

@@ -13,7 +13,7 @@ export default defineConfig({
 		// client files itself; the adapter's handler only renders.
 		mode: 'middleware',
 		// NOTE: the adapter accepts 1 GiB bodies by default. The largest we accept is a form post
-		// with files (26 MiB); src/cli/serve.ts answers 413 to any request that declares more than
+		// with files (27 MiB); src/cli/serve.ts answers 413 to any request that declares more than
 		// its own limit (4 MiB unless multipart) and cuts streamed bodies there.
 		bodySizeLimit: UPLOAD_BODY_LIMIT,
 	}),

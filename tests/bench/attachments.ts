@@ -91,6 +91,7 @@ async function run(options: {
  * account of `cookie` (no monthly limit).
  */
 export async function benchTransfers(options: {
+	log: (line: string) => void;
 	base: string;
 	pid: number;
 	cookie: string;
@@ -107,6 +108,9 @@ export async function benchTransfers(options: {
 		request: { method: 'POST', path: '/api/attachments', body: upload.body },
 		bytesPerRequest: image.length,
 	});
+	options.log(
+		`  upload 5 MB image: ${uploaded.mbPerSecond} MB/s, ${uploaded.requests} requests (${uploaded.non2xx} non-2xx, ${uploaded.errors} errors), p50 ${uploaded.p50} ms, RSS ${uploaded.rss} MiB`,
+	);
 	// A 5 MB download: a ZIP-like blob of noise (stored as it is, no re-encoding).
 	const zip = Buffer.concat([Buffer.from('PK\x03\x04'), image.subarray(4, 5 * MB)]);
 	const res = await fetch(`${options.base}/api/attachments`, {

@@ -239,6 +239,7 @@ try {
 	);
 	if (!ONLY || ONLY.includes('attachments')) {
 		for (const t of await benchTransfers({
+			log,
 			base: server.url,
 			pid,
 			cookie,
@@ -255,6 +256,14 @@ try {
 	console.log(
 		`machine speed probe (tests/bench/measure.ts cpuProbe, lower is faster): ${probeBefore} ms before, ${cpuProbe()} ms after`,
 	);
+} catch (error) {
+	console.error(
+		'bench failed:',
+		error,
+		'\nserver output (last 2,000 characters):',
+		server.output().slice(-2_000),
+	);
+	failed = true;
 } finally {
 	await server.stop();
 	await db.destroy();

@@ -220,10 +220,17 @@ class FormReading {
 					head.push(Buffer.from(part));
 					headBytes += part.byteLength;
 				}
-				out.write(chunk, callback);
+				if (outFailed) return callback(new Error('temporary file not writable'));
+				out.write(chunk, (error) => callback(error ?? null));
 			},
 		});
 		const out = fs.createWriteStream(file);
+		// NOTE: a client that goes away mid-upload destroys the pipeline while a write is pending;
+		// the stream then reports an error nobody else listens for (it would end the process).
+		let outFailed = false;
+		out.on('error', () => {
+			outFailed = true;
+		});
 		try {
 			await pipeline(stream, counter);
 			await new Promise<void>((resolve, reject) =>

@@ -100,6 +100,21 @@ describe('readMultipart', () => {
 		expect(error.status).toBe(400);
 	});
 
+	it('answers 400 when the client goes away mid-file, and the process lives on', async () => {
+		const { body, contentType } = multipartBody([
+			{ name: 'attachments', filename: 'big.log', data: Buffer.alloc(600 * 1024, 'c') },
+		]);
+		async function* goingAway() {
+			yield* chunked(body.subarray(0, 300 * 1024), 16 * 1024);
+			throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+		}
+		const error = await failure(read(contentType, goingAway()));
+		expect(error.status).toBe(400);
+		expect(english(error.message)).toMatch(/interrupted/);
+		// An unhandled stream error would surface here, after the reading failed.
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	});
+
 	it('stops at the file limit with 413 and removes what it wrote', async () => {
 		const { body, contentType } = multipartBody([
 			{ name: 'attachments', filename: 'big.log', data: Buffer.alloc(limits.fileBytes + 1, 'a') },
